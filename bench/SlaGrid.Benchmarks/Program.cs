@@ -1,0 +1,1 @@
+Console.WriteLine("SlaGrid benchmarks: none yet.");

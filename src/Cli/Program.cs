@@ -1,0 +1,1 @@
+return SlaGrid.Cli.CliApp.Run(args);
