@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.Json;
+using SlaGrid.Grains.Ingest;
+
+namespace SlaGrid.Silo.Ingest;
+
+/// <summary>
+/// Checks the shape of each element of a posted batch on its own, from the raw JSON, so that one bad element is
+/// rejected with a precise code while the rest of the batch goes on. Unknown extra members are ignored.
+/// </summary>
+public static class EventBatchParser
+{
+    private const int MaxIdLength = 200;
+
+    /// <summary>Parses the elements of a JSON array (the caller has checked it is one).</summary>
+    public static List<ParsedEvent> Parse(JsonElement array, DateTimeOffset now)
+    {
+        var result = new List<ParsedEvent>(array.GetArrayLength());
+        foreach (var element in array.EnumerateArray())
+        {
+            result.Add(ParseOne(element, now));
+        }
+
+        return result;
+    }
+
+    /// <summary>Parses one element.</summary>
+    public static ParsedEvent ParseOne(JsonElement element, DateTimeOffset now)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return ParsedEvent.Invalid(null, RejectionCodes.InvalidEvent, "Each event must be a JSON object.");
+        }
+
+        var errors = new List<(string Code, string Message)>();
+        var eventId = ReadId(element, "eventId", required: true, errors);
+        var dossierId = ReadId(element, "dossierId", required: true, errors);
+        var type = ReadString(element, "type", required: true, errors);
+        if (type is not null && !EventTypeNames.All.Contains(type))
+        {
+            errors.Add((RejectionCodes.UnknownType, $"Unknown event type '{Truncate(type)}'; expected one of: {string.Join(", ", EventTypeNames.All.Order(StringComparer.Ordinal))}."));
+        }
+
+        var at = ReadTime(element, "at", required: true, now, errors);
+        string? unitId = null, officerId = null, procedureCode = null;
+        DateTimeOffset? dueAt = null, newDueAt = null;
+        switch (type)
+        {
+            case EventTypeNames.Received:
+                unitId = ReadId(element, "unitId", required: true, errors);
+                procedureCode = ReadId(element, "procedureCode", required: true, errors);
+                officerId = ReadId(element, "officerId", required: false, errors);
+                dueAt = ReadTime(element, "dueAt", required: false, now, errors);
+                if (dueAt is not null && at is not null && dueAt <= at)
+                {
+                    errors.Add((RejectionCodes.InvalidField, "dueAt must be after at."));
+                }
+
+                break;
+            case EventTypeNames.Assigned:
+                unitId = ReadId(element, "unitId", required: false, errors);
+                officerId = ReadId(element, "officerId", required: false, errors);
+                if (unitId is null && officerId is null && !errors.Any(e => e.Code == RejectionCodes.InvalidField))
+                {
+                    errors.Add((RejectionCodes.MissingField, "An assigned event needs officerId and/or unitId."));
+                }
+
+                break;
+            case EventTypeNames.Rescheduled:
+                newDueAt = ReadTime(element, "newDueAt", required: true, now, errors);
+                if (newDueAt is not null && at is not null && newDueAt <= at)
+                {
+                    errors.Add((RejectionCodes.InvalidField, "newDueAt must be after at."));
+                }
+
+                break;
+            default:
+                break;
+        }
+
+        if (errors.Count > 0)
+        {
+            // The most specific problem first: a bad type explains everything else about the element.
+            var first = errors.FirstOrDefault(e => e.Code == RejectionCodes.UnknownType);
+            if (first == default)
+            {
+                first = errors[0];
+            }
+
+            return ParsedEvent.Invalid(eventId, first.Code, string.Join(" ", errors.Select(e => e.Message).Distinct()));
+        }
+
+        return ParsedEvent.Valid(new IncomingEvent(
+            eventId!, dossierId!, type!, at!.Value, unitId, officerId, procedureCode, dueAt, newDueAt, element.GetRawText()));
+    }
+
+    private static string? ReadString(JsonElement element, string name, bool required, List<(string, string)> errors)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                errors.Add((RejectionCodes.MissingField, $"'{name}' is required."));
+            }
+
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add((RejectionCodes.InvalidField, $"'{name}' must be a string."));
+            return null;
+        }
+
+        var text = value.GetString()!;
+        if (text.Length == 0)
+        {
+            errors.Add((RejectionCodes.MissingField, $"'{name}' must not be empty."));
+            return null;
+        }
+
+        return text;
+    }
+
+    private static string? ReadId(JsonElement element, string name, bool required, List<(string, string)> errors)
+    {
+        var text = ReadString(element, name, required, errors);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text.Length > MaxIdLength || text.Any(char.IsControl) || text != text.Trim())
+        {
+            errors.Add((RejectionCodes.InvalidField, $"'{name}' must be at most {MaxIdLength} characters, without control characters or surrounding spaces."));
+            return null;
+        }
+
+        return text;
+    }
+
+    private static DateTimeOffset? ReadTime(JsonElement element, string name, bool required, DateTimeOffset now, List<(string, string)> errors)
+    {
+        var text = ReadString(element, name, required, errors);
+        if (text is null)
+        {
+            return null;
+        }
+
+        // ISO-8601 with an explicit offset ('Z' or ±hh:mm): a time without one is ambiguous, so it is refused.
+        if (!DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
+            || !HasOffset(text))
+        {
+            errors.Add((RejectionCodes.InvalidField, $"'{name}' must be an ISO-8601 time with an offset, e.g. 2026-03-02T09:30:00+07:00."));
+            return null;
+        }
+
+        if (value < new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero) || value > now.AddYears(1))
+        {
+            errors.Add((RejectionCodes.TimeOutOfRange, $"'{name}' is out of range: it must be after 2000-01-01 and at most a year ahead."));
+            return null;
+        }
+
+        return value;
+    }
+
+    private static bool HasOffset(string text)
+    {
+        if (text.EndsWith('Z') || text.EndsWith('z'))
+        {
+            return true;
+        }
+
+        var t = text.IndexOf('T', StringComparison.Ordinal);
+        return t > 0 && (text.IndexOf('+', t) > 0 || text.IndexOf('-', t) > 0);
+    }
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
