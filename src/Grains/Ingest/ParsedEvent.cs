@@ -1,6 +1,5 @@
-using SlaGrid.Grains.Ingest;
 
-namespace SlaGrid.Silo.Ingest;
+namespace SlaGrid.Grains.Ingest;
 
 /// <summary>One element of a posted batch: a well-formed event, or why it is not one.</summary>
 /// <param name="EventId">The element's eventId if it had a usable one (echoed in the result).</param>

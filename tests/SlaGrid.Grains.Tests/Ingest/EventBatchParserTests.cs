@@ -1,7 +1,7 @@
 using System.Text.Json;
-using SlaGrid.Silo.Ingest;
+using SlaGrid.Grains.Ingest;
 
-namespace SlaGrid.Silo.Tests.Ingest;
+namespace SlaGrid.Grains.Tests.Ingest;
 
 public sealed class EventBatchParserTests
 {
