@@ -1,0 +1,100 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SlaGrid.Runtime.Core;
+using SlaGrid.Runtime.Deadlines;
+using SlaGrid.Runtime.Streams;
+
+namespace SlaGrid.Runtime.Hosting;
+
+/// <summary>
+/// A grain runtime without a host, for tests, benchmarks and tools: a service provider with
+/// <see cref="GrainRuntimeServiceCollectionExtensions.AddGrainRuntime"/> and the same start/stop as the hosted service.
+/// Register a <c>TimeProvider</c> (a fake one in tests) and stores in <c>configureServices</c>.
+/// </summary>
+public sealed class GrainRuntimeHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+    private readonly IHostedService[] _hosted;
+    private bool _started;
+    private bool _stopped;
+
+    private GrainRuntimeHost(ServiceProvider provider)
+    {
+        _provider = provider;
+        _hosted = [.. provider.GetServices<IHostedService>()];
+    }
+
+    /// <summary>The services.</summary>
+    public IServiceProvider Services => _provider;
+
+    /// <summary>The grain factory.</summary>
+    public IGrainFactory GrainFactory => _provider.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The deadline service.</summary>
+    public IDeadlineService Deadlines => _provider.GetRequiredService<IDeadlineService>();
+
+    /// <summary>The stream provider.</summary>
+    public IStreamProvider Streams => _provider.GetRequiredService<IStreamProvider>();
+
+    /// <summary>Builds a runtime (not started).</summary>
+    public static GrainRuntimeHost Create(Action<GrainRuntimeBuilder> configure, Action<IServiceCollection>? configureServices = null)
+    {
+        var services = new ServiceCollection();
+        configureServices?.Invoke(services);
+        services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(Logger<>)));
+        services.AddGrainRuntime(configure);
+        return new GrainRuntimeHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+    }
+
+    /// <summary>Builds and starts a runtime.</summary>
+    public static async Task<GrainRuntimeHost> StartNewAsync(
+        Action<GrainRuntimeBuilder> configure, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
+    {
+        var host = Create(configure, configureServices);
+        await host.StartAsync(cancellationToken);
+        return host;
+    }
+
+    /// <summary>Validates the options and starts the runtime's timers and the deadline service.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = _provider.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value;
+        _ = _provider.GetRequiredService<IOptions<DeadlineOptions>>().Value;
+        foreach (var hosted in _hosted)
+        {
+            await hosted.StartAsync(cancellationToken);
+        }
+
+        _started = true;
+    }
+
+    /// <summary>Stops the deadline service and deactivates every grain.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (!_started || _stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        foreach (var hosted in _hosted.Reverse())
+        {
+            await hosted.StopAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>How many activations of <paramref name="grainType"/> (all types: null) are active.</summary>
+    public long GetActivationCount(string? grainType = null) => _provider.GetRequiredService<GrainRuntime>().CountActivations(grainType);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        await _provider.DisposeAsync();
+    }
+}
