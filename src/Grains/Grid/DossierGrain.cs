@@ -1,0 +1,362 @@
+using SlaGrid.Grains.Clock;
+using SlaGrid.Grains.Ingest;
+using SlaGrid.Grains.Persistence;
+using SlaGrid.Runtime;
+using SlaGrid.Runtime.Storage;
+
+namespace SlaGrid.Grains.Grid;
+
+/// <summary>
+/// One dossier. Its event log is the truth (loaded on activation); the clock derives its state; each accepted event
+/// is committed durably — event, state, next deadline and alert changes in one transaction — before it is
+/// acknowledged; then its unit and officer are told its category. A deadline firing re-checks the clock.
+/// </summary>
+[GrainType(GrainTypeName)]
+public sealed class DossierGrain(GridContext grid) : Grain, IDossierGrain
+{
+    /// <summary>The grain type name (also in deadline rows).</summary>
+    public const string GrainTypeName = "dossier";
+
+    /// <summary>The one deadline a dossier keeps: the next instant its category or alerts can change.</summary>
+    public const string CheckDeadline = "check";
+
+    private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
+    private IReadOnlyList<DossierEvent> _events = [];
+    private DossierState? _state;
+    private long _version;
+    private long _nextSequence;
+    private HashSet<string>? _activeAlerts;
+    private Reported? _unit;
+    private Reported? _officer;
+    private DateTimeOffset? _check;
+    private bool _checkKnown;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var stored = await grid.Storage.Dossiers.GetEventsAsync(GrainKey, cancellationToken);
+        if (stored.Count == 0)
+        {
+            return;
+        }
+
+        var events = new List<DossierEvent>(stored.Count);
+        foreach (var e in stored)
+        {
+            events.Add(ToDomain(EventBatchParser.ReadStored(e.Payload), ++_nextSequence));
+            _eventIds.Add(e.EventId);
+        }
+
+        var timeline = grid.Clock.Evaluate(events);
+        _events = DossierClock.Order(events);
+        _state = timeline.State;
+        _version = (await grid.Storage.Dossiers.GetDossierAsync(GrainKey, cancellationToken))?.Version ?? 0;
+        if (_state.IsReceived)
+        {
+            // Ended dossiers are counted as they were stored; open ones are re-told their category on the next
+            // change (the counters track open dossiers by id, so the "set" is harmless if nothing moved).
+            var day = _state.ReceiptDate!.Value;
+            var category = _state.IsEnded ? _state.Category(grid.Time.GetUtcNow()) : null;
+            _unit = new Reported(_state.UnitId!, day, category);
+            _officer = _state.OfficerId is { } officer ? new Reported(officer, day, category) : null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IngestOutcome> ApplyAsync(IncomingEvent incoming, string? scopeRoot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        if (_eventIds.Contains(incoming.EventId))
+        {
+            return IngestOutcome.Duplicate;
+        }
+
+        if (Refuse(incoming, scopeRoot) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var candidate = ToDomain(incoming, ++_nextSequence);
+        var decision = grid.Clock.TryApply(_events, candidate);
+        var now = grid.Time.GetUtcNow();
+        if (decision.Duplicate)
+        {
+            return IngestOutcome.Duplicate;
+        }
+
+        if (!decision.Accepted)
+        {
+            var error = decision.Error ?? new ClockError(ClockErrorCodes.OutOfOrder, "The event was refused.");
+            if (error.Code == ClockErrorCodes.RescheduleLimit && _state is { IsOpen: true } open)
+            {
+                await CommitAsync([], null, [AlertPlanner.RescheduleLimit(open, now, grid.Catalog)], cancellationToken);
+                (_activeAlerts ??= []).Add(AlertKindNames.RescheduleLimit);
+            }
+
+            return IngestOutcome.Rejected(error.Code, error.Message);
+        }
+
+        var state = decision.State;
+        var storedEvent = new StoredEvent(incoming.EventId, GrainKey, incoming.Type, incoming.At, incoming.Payload, now);
+        HashSet<string>? active = null;
+        var alerts = state.IsReceived ? AlertPlanner.Plan(state, now, _activeAlerts, grid.Catalog, out active) : [];
+        try
+        {
+            await CommitAsync([storedEvent], state, alerts, cancellationToken);
+        }
+        catch (DuplicateEventException)
+        {
+            return IngestOutcome.Rejected(RejectionCodes.EventIdConflict, $"Event id '{incoming.EventId}' is already used by another dossier.");
+        }
+
+        _events = decision.Events;
+        _eventIds.Add(incoming.EventId);
+        _state = state;
+        if (state.IsReceived)
+        {
+            _activeAlerts = active;
+            await TellCountersAsync(state, now, cancellationToken);
+        }
+
+        return IngestOutcome.Accepted;
+    }
+
+    /// <inheritdoc />
+    public Task<DossierView?> GetAsync(CancellationToken cancellationToken)
+    {
+        if (_state is null)
+        {
+            DeactivateOnIdle();
+            return Task.FromResult<DossierView?>(null);
+        }
+
+        var now = grid.Time.GetUtcNow();
+        return Task.FromResult<DossierView?>(new DossierView(_state, now, _state.IsOverdue(now), _state.IsDueSoon(now)));
+    }
+
+    /// <inheritdoc />
+    public async Task ReceiveDeadlineAsync(string name, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        if (_state is not { IsOpen: true } state)
+        {
+            return;
+        }
+
+        var now = grid.Time.GetUtcNow();
+        var alerts = AlertPlanner.Plan(state, now, _activeAlerts, grid.Catalog, out var active);
+        if (IsRepeatInstant(state, dueAt) && state.IsOverdue(now))
+        {
+            alerts.Add(AlertPlanner.RepeatOverdue(state, now));
+        }
+
+        var next = NextCheck(state, now);
+        if (alerts.Count > 0 || !_checkKnown || next != _check)
+        {
+            await CommitAsync([], null, alerts, cancellationToken);
+        }
+
+        _activeAlerts = active;
+        await TellCountersAsync(state, now, cancellationToken);
+    }
+
+    private IngestOutcome? Refuse(IncomingEvent incoming, string? scopeRoot)
+    {
+        var tree = grid.Catalog.Units;
+        if (incoming.UnitId is { } unit && !tree.Contains(unit))
+        {
+            return IngestOutcome.Rejected(RejectionCodes.UnknownUnit, $"Unit '{unit}' is not known: PUT /api/v1/units first.");
+        }
+
+        if (incoming.Type == EventTypeNames.Received && incoming.ProcedureCode is { } code && !grid.Catalog.Procedures.ContainsKey(code))
+        {
+            return IngestOutcome.Rejected(RejectionCodes.UnknownProcedure, $"Procedure '{code}' is not known: PUT /api/v1/procedures first.");
+        }
+
+        if (scopeRoot is not null)
+        {
+            if (incoming.UnitId is { } target && !tree.IsInSubtree(target, scopeRoot))
+            {
+                return IngestOutcome.Rejected(RejectionCodes.OutOfScope, $"Unit '{target}' is outside this key's scope.");
+            }
+
+            if (_state?.UnitId is { } current && !tree.IsInSubtree(current, scopeRoot))
+            {
+                return IngestOutcome.Rejected(RejectionCodes.OutOfScope, "This dossier belongs to a unit outside this key's scope.");
+            }
+        }
+
+        return null;
+    }
+
+    private async Task CommitAsync(IReadOnlyList<StoredEvent> events, DossierState? newState, List<AlertChange> alerts, CancellationToken cancellationToken)
+    {
+        var stateForDeadline = newState ?? _state;
+        var now = grid.Time.GetUtcNow();
+        var next = stateForDeadline is null ? null : NextCheck(stateForDeadline, now);
+        var deadlines = new List<DeadlineEntry>(1);
+        var deletions = new List<(string, string, string)>(1);
+        if (next is { } at)
+        {
+            deadlines.Add(new DeadlineEntry(GrainTypeName, GrainKey, CheckDeadline, at));
+        }
+        else if (!_checkKnown || _check is not null)
+        {
+            deletions.Add((GrainTypeName, GrainKey, CheckDeadline));
+        }
+
+        var record = newState is { IsReceived: true } ? ToRecord(newState, _version + 1) : null;
+        await grid.Committer.CommitAsync(new DossierCommit(events, record, deadlines, deletions, alerts), cancellationToken);
+        if (record is not null)
+        {
+            _version = record.Version;
+        }
+
+        _check = next;
+        _checkKnown = true;
+        if (deadlines.Count > 0)
+        {
+            grid.Deadlines.Track(deadlines[0]);
+        }
+        else if (deletions.Count > 0)
+        {
+            grid.Deadlines.Untrack(GrainTypeName, GrainKey, CheckDeadline);
+        }
+
+        if (alerts.Count > 0)
+        {
+            grid.Committed?.Invoke();
+        }
+    }
+
+    private DateTimeOffset? NextCheck(DossierState state, DateTimeOffset now)
+    {
+        var next = state.NextCheckAt(now);
+        if (NextRepeat(state, now) is { } repeat && (next is null || repeat < next))
+        {
+            next = repeat;
+        }
+
+        return next;
+    }
+
+    private DateTimeOffset? NextRepeat(DossierState state, DateTimeOffset now)
+    {
+        foreach (var instant in RepeatInstants(state))
+        {
+            if (instant > now)
+            {
+                return instant;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsRepeatInstant(DossierState state, DateTimeOffset instant)
+    {
+        foreach (var repeat in RepeatInstants(state))
+        {
+            if (repeat == instant)
+            {
+                return true;
+            }
+
+            if (repeat > instant)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    // Unacknowledged overdue alerts repeat every N working hours after the due time (policy; 0 = never).
+    private IEnumerable<DateTimeOffset> RepeatInstants(DossierState state)
+    {
+        var hours = grid.Options.OverdueRepeatWorkingHours;
+        if (hours <= 0 || !state.IsRunning || state.DueAt is not { } due || state.ReceiptDate is not { } day)
+        {
+            yield break;
+        }
+
+        var calendar = grid.Clock.CalendarFor(state.UnitId, grid.Clock.RuleSets.Select(day));
+        for (var k = 1; k <= 10_000; k++)
+        {
+            yield return calendar.AddWorkingTime(due, TimeSpan.FromHours(hours * k)) + DossierState.Resolution;
+        }
+    }
+
+    private async Task TellCountersAsync(DossierState state, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (state.Category(now) is not { } category || state.UnitId is not { } unitId || state.ReceiptDate is not { } day)
+        {
+            return;
+        }
+
+        _unit = await TellAsync(_unit, unitId, day, category, (id, count) => GrainFactory.GetGrain<IUnitGrain>(id).ApplyDossierAsync(count, cancellationToken));
+        _officer = state.OfficerId is { } officerId
+            ? await TellAsync(_officer, officerId, day, category, (id, count) => GrainFactory.GetGrain<IOfficerGrain>(id).ApplyDossierAsync(count, cancellationToken))
+            : await LeaveAsync(_officer, (id, count) => GrainFactory.GetGrain<IOfficerGrain>(id).ApplyDossierAsync(count, cancellationToken));
+    }
+
+    private async Task<Reported> TellAsync(Reported? previous, string id, DateOnly day, DossierCategory category, Func<string, DossierCount, Task> send)
+    {
+        if (previous is { } p && p.Id == id && p.Day == day && p.Category == category)
+        {
+            return p;
+        }
+
+        if (previous is { } old && old.Id != id)
+        {
+            await LeaveAsync(old, send);
+            previous = null;
+        }
+
+        var previousFinished = previous?.Category is { } c && !c.IsOpen() ? c : (DossierCategory?)null;
+        await send(id, new DossierCount(GrainKey, day, category, previousFinished));
+        return new Reported(id, day, category);
+    }
+
+    private async Task<Reported?> LeaveAsync(Reported? previous, Func<string, DossierCount, Task> send)
+    {
+        if (previous is { } old)
+        {
+            var previousFinished = old.Category is { } c && !c.IsOpen() ? c : (DossierCategory?)null;
+            await send(old.Id, new DossierCount(GrainKey, old.Day, null, previousFinished));
+        }
+
+        return null;
+    }
+
+    private static DossierEvent ToDomain(IncomingEvent e, long sequence) =>
+        new(e.EventId, e.DossierId, DossierEventTypes.Parse(e.Type), e.At)
+        {
+            Sequence = sequence,
+            UnitId = e.UnitId,
+            OfficerId = e.OfficerId,
+            ProcedureCode = e.ProcedureCode,
+            DueAt = e.DueAt,
+            NewDueAt = e.NewDueAt,
+        };
+
+    private static DossierRecord ToRecord(DossierState s, long version) => new(
+        s.DossierId,
+        s.UnitId!,
+        s.OfficerId,
+        s.ProcedureCode!,
+        s.Status,
+        s.ReceivedAt!.Value,
+        s.ReceiptDate!.Value,
+        s.DueAt,
+        s.OriginalDueAt,
+        s.DueSoonAt,
+        s.Paused,
+        s.Rescheduled,
+        s.ApologyLate,
+        s.SupplementRequests,
+        s.FinishedAt,
+        s.Outcome?.ToApiString(),
+        version);
+
+    private readonly record struct Reported(string Id, DateOnly Day, DossierCategory? Category);
+}

@@ -1,0 +1,69 @@
+using SlaGrid.Grains.Persistence;
+using SlaGrid.Runtime;
+
+namespace SlaGrid.Grains.Grid;
+
+/// <summary>
+/// One officer: the counts of the dossiers they are accountable for now (DOMAIN.md rule 10), and the
+/// <c>officer_late_ratio</c> alert when this year's late ratio passes the threshold.
+/// </summary>
+[GrainType(GrainTypeName)]
+public sealed partial class OfficerGrain(GridContext grid, ILogger<OfficerGrain> logger) : Grain, IOfficerGrain
+{
+    /// <summary>The grain type name.</summary>
+    public const string GrainTypeName = "officer";
+
+    private OwnCounts _own = new();
+    private bool? _flagged;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _own = grid.Seed.TakeOfficer(GrainKey);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task ApplyDossierAsync(DossierCount count, CancellationToken cancellationToken)
+    {
+        if (!_own.Apply(count))
+        {
+            return;
+        }
+
+        var year = grid.CurrentYear();
+        var totals = DayMath.Sum(_own.Days, year.From, year.To);
+        var unitId = grid.Catalog.Officers.GetValueOrDefault(GrainKey)?.UnitId;
+        var province = unitId is null ? string.Empty : grid.Catalog.Units.ProvinceOf(unitId);
+        var flagged = totals.Received > 0 && totals.LateRatio > grid.Options.OfficerThresholdFor(province);
+        if (flagged == _flagged)
+        {
+            return;
+        }
+
+        var now = grid.Time.GetUtcNow();
+        var key = AlertKindNames.DedupKey(AlertKindNames.OfficerLateRatio, GrainKey);
+        var change = flagged
+            ? new AlertChange(AlertChangeKind.Raise, key, now, new AlertRecord(
+                AlertPlanner.NewId(now), AlertKindNames.OfficerLateRatio, key, null, unitId ?? string.Empty, GrainKey,
+                grid.Catalog.LeadersOf(unitId), now, null, "open", null, null, 0))
+            : new AlertChange(AlertChangeKind.Resolve, key, now);
+        try
+        {
+            await grid.Storage.Alerts.ApplyAsync([change], cancellationToken);
+            _flagged = flagged;
+            grid.Committed?.Invoke();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRatioAlertFailed(logger, GrainKey, ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<CategoryVector> GetTotalsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
+        Task.FromResult(DayMath.Sum(_own.Days, from, to));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Officer {OfficerId}: updating the late-ratio alert failed")]
+    private static partial void LogRatioAlertFailed(ILogger logger, string officerId, Exception exception);
+}

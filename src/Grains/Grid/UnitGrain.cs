@@ -1,0 +1,244 @@
+using System.Collections.Immutable;
+using SlaGrid.Grains.Live;
+using SlaGrid.Grains.Persistence;
+using SlaGrid.Runtime;
+
+namespace SlaGrid.Grains.Grid;
+
+/// <summary>
+/// One unit. Keeps its own dossiers' counts (told by the dossiers) and the latest versioned snapshot of each child;
+/// its subtree total is their sum. Changes are coalesced for <see cref="GridOptions.RollupCoalesceDelay"/> and then
+/// sent up as one snapshot, so a burst costs one message per level. On activation it reconciles with its children
+/// (asks each for its snapshot), so totals are complete whatever order grains wake in.
+/// </summary>
+[GrainType(GrainTypeName)]
+public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logger) : Grain, IUnitGrain
+{
+    /// <summary>The grain type name.</summary>
+    public const string GrainTypeName = "unit";
+
+    private readonly Dictionary<string, UnitSnapshot> _children = new(StringComparer.Ordinal);
+    private OwnCounts _own = new();
+    private UnitSnapshot? _current;
+    private string? _parent;
+    private bool _dirty;
+    private IGrainTimer? _timer;
+    private bool? _flagged;
+    private long _version;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _own = grid.Seed.TakeUnit(GrainKey);
+        grid.Metrics.SetUnitOwn(GrainKey, _own.Total);
+        _parent = grid.Catalog.Units.ParentOf(GrainKey);
+        var children = grid.Catalog.Units.ChildrenOf(GrainKey);
+        var snapshots = await Task.WhenAll(children.Select(c => GrainFactory.GetGrain<IUnitGrain>(c).GetSnapshotAsync(cancellationToken)));
+        foreach (var snapshot in snapshots)
+        {
+            _children[snapshot.UnitId] = snapshot;
+        }
+
+        _current = Compute();
+
+        // Tell the parent on a turn of its own (never from inside activation: the parent may be activating and
+        // waiting for this very grain's snapshot).
+        MarkDirty();
+    }
+
+    /// <inheritdoc />
+    public Task ApplyDossierAsync(DossierCount count, CancellationToken cancellationToken)
+    {
+        if (_own.Apply(count))
+        {
+            grid.Metrics.SetUnitOwn(GrainKey, _own.Total);
+            MarkDirty();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task ApplyChildAsync(UnitSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        try
+        {
+            var known = _children.GetValueOrDefault(snapshot.UnitId);
+            if (known is not null && snapshot.Version <= known.Version)
+            {
+                return Task.CompletedTask;
+            }
+
+            if (snapshot.Detached || grid.Catalog.Units.ParentOf(snapshot.UnitId) != GrainKey)
+            {
+                if (_children.Remove(snapshot.UnitId))
+                {
+                    MarkDirty();
+                }
+
+                return Task.CompletedTask;
+            }
+
+            _children[snapshot.UnitId] = snapshot;
+            MarkDirty();
+            return Task.CompletedTask;
+        }
+        finally
+        {
+            grid.Rollups.End();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<UnitSnapshot> GetSnapshotAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(_dirty || _current is null ? Compute(bump: false) : _current);
+
+    /// <inheritdoc />
+    public Task<CategoryVector> GetOwnTotalsAsync(CancellationToken cancellationToken) => Task.FromResult(_own.Total);
+
+    /// <inheritdoc />
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var parent = grid.Catalog.Units.ParentOf(GrainKey);
+        if (parent != _parent && _parent is not null)
+        {
+            grid.Rollups.Begin();
+            Send(_parent, new UnitSnapshot(GrainKey, NextVersion(), ImmutableSortedDictionary<DateOnly, CategoryVector>.Empty, Detached: true));
+        }
+
+        _parent = parent;
+
+        // Children that are no longer children are dropped; new children are asked for their snapshot.
+        var children = grid.Catalog.Units.ChildrenOf(GrainKey).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in _children.Keys.Where(c => !children.Contains(c)).ToList())
+        {
+            _children.Remove(gone);
+        }
+
+        foreach (var child in children.Where(c => !_children.ContainsKey(c)))
+        {
+            _children[child] = await GrainFactory.GetGrain<IUnitGrain>(child).GetSnapshotAsync(cancellationToken);
+        }
+
+        MarkDirty();
+        await PublishAsync(cancellationToken);
+    }
+
+    private void MarkDirty()
+    {
+        if (!_dirty)
+        {
+            _dirty = true;
+            grid.Rollups.Begin();
+        }
+
+        if (_timer is null)
+        {
+            var delay = grid.Options.RollupCoalesceDelay;
+            _timer = RegisterGrainTimer(PublishAsync, delay <= TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task PublishAsync(CancellationToken cancellationToken)
+    {
+        _timer?.Dispose();
+        _timer = null;
+        if (!_dirty)
+        {
+            return;
+        }
+
+        _dirty = false;
+        _current = Compute();
+        try
+        {
+            if (_parent is not null)
+            {
+                grid.Rollups.Begin();
+                Send(_parent, _current);
+            }
+
+            var year = grid.CurrentYear();
+            var yearTotals = _current.Sum(year.From, year.To);
+            var threshold = grid.Options.UnitThresholdFor(grid.Catalog.Units.ProvinceOf(GrainKey));
+            var flagged = yearTotals.Received > 0 && yearTotals.LateRatio >= threshold;
+            if (grid.Live.HasSubscribers(GrainKey))
+            {
+                var total = _current.Sum(null, null);
+                grid.Live.Publish(new LiveMessage(GrainKey, new UnitLiveStats(GrainKey, total, total.Received > 0 && total.LateRatio >= threshold), null));
+            }
+
+            if (flagged != _flagged)
+            {
+                await UpdateRatioAlertAsync(flagged, yearTotals, cancellationToken);
+            }
+        }
+        finally
+        {
+            grid.Rollups.End();
+        }
+    }
+
+    private async Task UpdateRatioAlertAsync(bool flagged, CategoryVector yearTotals, CancellationToken cancellationToken)
+    {
+        var now = grid.Time.GetUtcNow();
+        var key = AlertKindNames.DedupKey(AlertKindNames.UnitLateRatio, GrainKey);
+        var change = flagged
+            ? new AlertChange(AlertChangeKind.Raise, key, now, new AlertRecord(
+                AlertPlanner.NewId(now), AlertKindNames.UnitLateRatio, key, null, GrainKey, null,
+                AlertPlanner.ParentLeaders(GrainKey, grid.Catalog), now, null, "open", null, null, 0))
+            : new AlertChange(AlertChangeKind.Resolve, key, now);
+        try
+        {
+            await grid.Storage.Alerts.ApplyAsync([change], cancellationToken);
+            _flagged = flagged;
+            grid.Committed?.Invoke();
+            LogRatioAlert(logger, GrainKey, flagged, yearTotals.LateRatio);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The flag is re-evaluated on the next change; the counts themselves are unaffected.
+            LogRatioAlertFailed(logger, GrainKey, ex);
+        }
+    }
+
+    private void Send(string parent, UnitSnapshot snapshot)
+    {
+        // Fire and forget: a parent never waits on a child and a child never waits on its parent, so no cycle of
+        // calls can form between levels; versions make late or repeated snapshots harmless.
+        var task = GrainFactory.GetGrain<IUnitGrain>(parent).ApplyChildAsync(snapshot, CancellationToken.None);
+        _ = task.ContinueWith(
+            t =>
+            {
+                grid.Rollups.End();
+                LogSendFailed(logger, GrainKey, parent, t.Exception);
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private UnitSnapshot Compute(bool bump = true)
+    {
+        var days = new Dictionary<DateOnly, CategoryVector>(_own.Days);
+        foreach (var child in _children.Values)
+        {
+            DayMath.AddInto(days, child.Days);
+        }
+
+        return new UnitSnapshot(GrainKey, bump ? NextVersion() : _version, DayMath.Freeze(days));
+    }
+
+    // Versions only grow, across reactivations too: they start from the clock's ticks.
+    private long NextVersion() => _version = Math.Max(_version + 1, grid.Time.GetUtcNow().UtcTicks);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unit {UnitId} late-ratio flag is now {Flagged} (late ratio {LateRatio:P2} this year)")]
+    private static partial void LogRatioAlert(ILogger logger, string unitId, bool flagged, double lateRatio);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {UnitId}: updating the late-ratio alert failed")]
+    private static partial void LogRatioAlertFailed(ILogger logger, string unitId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {UnitId}: sending a snapshot to parent {ParentId} failed")]
+    private static partial void LogSendFailed(ILogger logger, string unitId, string parentId, Exception? exception);
+}

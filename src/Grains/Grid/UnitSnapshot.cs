@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+
+namespace SlaGrid.Grains.Grid;
+
+/// <summary>
+/// A unit's subtree totals by receipt day, versioned. A parent keeps the latest snapshot per child and ignores older
+/// versions, so duplicated, delayed or reordered snapshots cannot corrupt its counts. <paramref name="Detached"/>
+/// tells a former parent to drop the child (the unit moved elsewhere in the tree).
+/// </summary>
+public sealed record UnitSnapshot(string UnitId, long Version, ImmutableSortedDictionary<DateOnly, CategoryVector> Days, bool Detached = false)
+{
+    /// <summary>The totals over receipt days in [from, to] (null bounds: open-ended).</summary>
+    public CategoryVector Sum(DateOnly? from, DateOnly? to) => DayMath.Sum(Days, from, to);
+}
