@@ -1,1 +1,4 @@
-return SlaGrid.Cli.CliApp.Run(args);
+using SlaGrid.Cli;
+using Spectre.Console;
+
+return await CliApp.RunAsync(args, AnsiConsole.Console, Console.Error);
