@@ -116,6 +116,15 @@ public sealed class DossierClockTests
     }
 
     [Fact]
+    public void Resume_NeverMovesDueEarlier()
+    {
+        // Authoritative due Tue 3/3 12:30 (lunch). Pause 12:10, resume 12:15: no office time was left at the pause
+        // (W(12:10, 12:30) = 0), so resume + 0 = 12:15 would be earlier than the due; the due stays 12:30.
+        var s = Eval(NewClock(), Received(At(3, 2, 9), dueAt: At(3, 3, 12, 30)), E(SupplementRequested, At(3, 3, 12, 10)), E(SupplementReceived, At(3, 3, 12, 15)));
+        Assert.Equal(At(3, 3, 12, 30), s.DueAt);
+    }
+
+    [Fact]
     public void Paused_IsNeitherDueSoonNorOverdue()
     {
         var s = Eval(NewClock(), Received(At(3, 2, 9)), E(SupplementRequested, At(3, 3, 9)));
