@@ -1,3 +1,4 @@
+using SlaGrid.Grains.Measures;
 using System.Collections.Immutable;
 
 namespace SlaGrid.Grains.Grid;
@@ -6,10 +7,10 @@ namespace SlaGrid.Grains.Grid;
 public static class DayMath
 {
     /// <summary>The sum over days in [from, to] (null bounds: open-ended).</summary>
-    public static CategoryVector Sum(IEnumerable<KeyValuePair<DateOnly, CategoryVector>> days, DateOnly? from, DateOnly? to)
+    public static MeasureCounts Sum(IEnumerable<KeyValuePair<DateOnly, MeasureCounts>> days, DateOnly? from, DateOnly? to)
     {
         ArgumentNullException.ThrowIfNull(days);
-        var total = default(CategoryVector);
+        var total = default(MeasureCounts);
         foreach (var (day, counts) in days)
         {
             if ((from is null || day >= from) && (to is null || day <= to))
@@ -22,7 +23,7 @@ public static class DayMath
     }
 
     /// <summary>Adds <paramref name="source"/> into <paramref name="target"/> day by day.</summary>
-    public static void AddInto(Dictionary<DateOnly, CategoryVector> target, IEnumerable<KeyValuePair<DateOnly, CategoryVector>> source)
+    public static void AddInto(Dictionary<DateOnly, MeasureCounts> target, IEnumerable<KeyValuePair<DateOnly, MeasureCounts>> source)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(source);
@@ -33,6 +34,6 @@ public static class DayMath
     }
 
     /// <summary>An immutable copy without empty days.</summary>
-    public static ImmutableSortedDictionary<DateOnly, CategoryVector> Freeze(Dictionary<DateOnly, CategoryVector> days) =>
-        days.Where(d => !d.Value.IsEmpty).ToImmutableSortedDictionary();
+    public static ImmutableSortedDictionary<DateOnly, MeasureCounts> Freeze(Dictionary<DateOnly, MeasureCounts> days) =>
+        days.Where(d => d.Value != MeasureCounts.Zero).ToImmutableSortedDictionary();
 }

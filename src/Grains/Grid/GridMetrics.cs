@@ -1,3 +1,4 @@
+using SlaGrid.Grains.Measures;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using SlaGrid.Grains.Reference;
@@ -14,7 +15,7 @@ public sealed class GridMetrics : IDisposable
 {
     private readonly Meter _meter;
     private readonly ReferenceCatalog _catalog;
-    private readonly ConcurrentDictionary<string, CategoryVector> _own = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MeasureCounts> _own = new(StringComparer.Ordinal);
     private readonly Counter<long> _events;
 
     /// <summary>Creates the instruments.</summary>
@@ -36,12 +37,12 @@ public sealed class GridMetrics : IDisposable
     public void OnEvent(string result) => _events.Add(1, new KeyValuePair<string, object?>("result", result));
 
     /// <summary>Sets a unit's own all-time counts.</summary>
-    public void SetUnitOwn(string unitId, CategoryVector totals) => _own[unitId] = totals;
+    public void SetUnitOwn(string unitId, MeasureCounts totals) => _own[unitId] = totals;
 
     /// <inheritdoc />
     public void Dispose() => _meter.Dispose();
 
-    private IEnumerable<Measurement<long>> PerUnit(Func<CategoryVector, long> value)
+    private IEnumerable<Measurement<long>> PerUnit(Func<MeasureCounts, long> value)
     {
         var tree = _catalog.Units;
         foreach (var unit in tree.Units)

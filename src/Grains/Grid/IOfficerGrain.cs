@@ -1,3 +1,4 @@
+using SlaGrid.Grains.Measures;
 using SlaGrid.Runtime;
 
 namespace SlaGrid.Grains.Grid;
@@ -10,5 +11,5 @@ public interface IOfficerGrain : IGrainWithStringKey
 
     /// <summary>The officer's counts over receipt days in [from, to].</summary>
     [ReadOnly]
-    Task<CategoryVector> GetTotalsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken);
+    Task<MeasureCounts> GetTotalsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken);
 }

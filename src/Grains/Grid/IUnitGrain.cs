@@ -1,3 +1,4 @@
+using SlaGrid.Grains.Measures;
 using SlaGrid.Runtime;
 
 namespace SlaGrid.Grains.Grid;
@@ -17,7 +18,7 @@ public interface IUnitGrain : IGrainWithStringKey
 
     /// <summary>The unit's own dossiers' counts (not its subtree), all time.</summary>
     [ReadOnly]
-    Task<CategoryVector> GetOwnTotalsAsync(CancellationToken cancellationToken);
+    Task<MeasureCounts> GetOwnTotalsAsync(CancellationToken cancellationToken);
 
     /// <summary>The tree changed: re-read the parent, detach from a former one, publish now.</summary>
     Task RefreshAsync(CancellationToken cancellationToken);

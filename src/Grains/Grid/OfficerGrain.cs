@@ -1,3 +1,4 @@
+using SlaGrid.Grains.Measures;
 using SlaGrid.Grains.Persistence;
 using SlaGrid.Runtime;
 
@@ -35,7 +36,7 @@ public sealed partial class OfficerGrain(GridContext grid, ILogger<OfficerGrain>
         var totals = DayMath.Sum(_own.Days, year.From, year.To);
         var unitId = grid.Catalog.Officers.GetValueOrDefault(GrainKey)?.UnitId;
         var province = unitId is null ? string.Empty : grid.Catalog.Units.ProvinceOf(unitId);
-        var flagged = totals.Received > 0 && totals.LateRatio > grid.Options.OfficerThresholdFor(province);
+        var flagged = grid.Options.Thresholds.IsOfficerFlagged(totals, province);
         if (flagged == _flagged)
         {
             return;
@@ -61,7 +62,7 @@ public sealed partial class OfficerGrain(GridContext grid, ILogger<OfficerGrain>
     }
 
     /// <inheritdoc />
-    public Task<CategoryVector> GetTotalsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
+    public Task<MeasureCounts> GetTotalsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
         Task.FromResult(DayMath.Sum(_own.Days, from, to));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Officer {OfficerId}: updating the late-ratio alert failed")]

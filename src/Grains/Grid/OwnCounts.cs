@@ -1,4 +1,5 @@
 using SlaGrid.Grains.Clock;
+using SlaGrid.Grains.Measures;
 
 namespace SlaGrid.Grains.Grid;
 
@@ -9,13 +10,13 @@ namespace SlaGrid.Grains.Grid;
 public sealed class OwnCounts
 {
     private readonly Dictionary<string, (DateOnly Day, DossierCategory Category)> _open = new(StringComparer.Ordinal);
-    private readonly Dictionary<DateOnly, CategoryVector> _days = [];
+    private readonly Dictionary<DateOnly, MeasureCounts> _days = [];
 
     /// <summary>The counts by receipt day.</summary>
-    public IReadOnlyDictionary<DateOnly, CategoryVector> Days => _days;
+    public IReadOnlyDictionary<DateOnly, MeasureCounts> Days => _days;
 
     /// <summary>All-time totals.</summary>
-    public CategoryVector Total { get; private set; }
+    public MeasureCounts Total { get; private set; }
 
     /// <summary>How many open dossiers are tracked.</summary>
     public int OpenCount => _open.Count;
@@ -61,10 +62,13 @@ public sealed class OwnCounts
         return changed;
     }
 
+    private static MeasureCounts Move(MeasureCounts counts, DossierCategory category, long delta) =>
+        delta > 0 ? counts.Add(category) : counts.Remove(category);
+
     private void Add(DateOnly day, DossierCategory category, long delta)
     {
-        var updated = _days.GetValueOrDefault(day).With(category, delta);
-        if (updated.IsEmpty)
+        var updated = Move(_days.GetValueOrDefault(day), category, delta);
+        if (updated == MeasureCounts.Zero)
         {
             _days.Remove(day);
         }
@@ -73,6 +77,6 @@ public sealed class OwnCounts
             _days[day] = updated;
         }
 
-        Total = Total.With(category, delta);
+        Total = Move(Total, category, delta);
     }
 }

@@ -1,3 +1,4 @@
+using SlaGrid.Grains.Measures;
 using System.Collections.Immutable;
 using SlaGrid.Grains.Live;
 using SlaGrid.Grains.Persistence;
@@ -95,7 +96,7 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
         Task.FromResult(_dirty || _current is null ? Compute(bump: false) : _current);
 
     /// <inheritdoc />
-    public Task<CategoryVector> GetOwnTotalsAsync(CancellationToken cancellationToken) => Task.FromResult(_own.Total);
+    public Task<MeasureCounts> GetOwnTotalsAsync(CancellationToken cancellationToken) => Task.FromResult(_own.Total);
 
     /// <inheritdoc />
     public async Task RefreshAsync(CancellationToken cancellationToken)
@@ -104,7 +105,7 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
         if (parent != _parent && _parent is not null)
         {
             grid.Rollups.Begin();
-            Send(_parent, new UnitSnapshot(GrainKey, NextVersion(), ImmutableSortedDictionary<DateOnly, CategoryVector>.Empty, Detached: true));
+            Send(_parent, new UnitSnapshot(GrainKey, NextVersion(), ImmutableSortedDictionary<DateOnly, MeasureCounts>.Empty, Detached: true));
         }
 
         _parent = parent;
@@ -161,12 +162,12 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
 
             var year = grid.CurrentYear();
             var yearTotals = _current.Sum(year.From, year.To);
-            var threshold = grid.Options.UnitThresholdFor(grid.Catalog.Units.ProvinceOf(GrainKey));
-            var flagged = yearTotals.Received > 0 && yearTotals.LateRatio >= threshold;
+            var province = grid.Catalog.Units.ProvinceOf(GrainKey);
+            var flagged = grid.Options.Thresholds.IsUnitFlagged(yearTotals, province);
             if (grid.Live.HasSubscribers(GrainKey))
             {
                 var total = _current.Sum(null, null);
-                grid.Live.Publish(new LiveMessage(GrainKey, new UnitLiveStats(GrainKey, total, total.Received > 0 && total.LateRatio >= threshold), null));
+                grid.Live.Publish(new LiveMessage(GrainKey, new UnitLiveStats(GrainKey, total, grid.Options.Thresholds.IsUnitFlagged(total, province)), null));
             }
 
             if (flagged != _flagged)
@@ -180,7 +181,7 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
         }
     }
 
-    private async Task UpdateRatioAlertAsync(bool flagged, CategoryVector yearTotals, CancellationToken cancellationToken)
+    private async Task UpdateRatioAlertAsync(bool flagged, MeasureCounts yearTotals, CancellationToken cancellationToken)
     {
         var now = grid.Time.GetUtcNow();
         var key = AlertKindNames.DedupKey(AlertKindNames.UnitLateRatio, GrainKey);
@@ -221,7 +222,7 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
 
     private UnitSnapshot Compute(bool bump = true)
     {
-        var days = new Dictionary<DateOnly, CategoryVector>(_own.Days);
+        var days = new Dictionary<DateOnly, MeasureCounts>(_own.Days);
         foreach (var child in _children.Values)
         {
             DayMath.AddInto(days, child.Days);

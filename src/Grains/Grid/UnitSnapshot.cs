@@ -1,3 +1,4 @@
+using SlaGrid.Grains.Measures;
 using System.Collections.Immutable;
 
 namespace SlaGrid.Grains.Grid;
@@ -7,8 +8,8 @@ namespace SlaGrid.Grains.Grid;
 /// versions, so duplicated, delayed or reordered snapshots cannot corrupt its counts. <paramref name="Detached"/>
 /// tells a former parent to drop the child (the unit moved elsewhere in the tree).
 /// </summary>
-public sealed record UnitSnapshot(string UnitId, long Version, ImmutableSortedDictionary<DateOnly, CategoryVector> Days, bool Detached = false)
+public sealed record UnitSnapshot(string UnitId, long Version, ImmutableSortedDictionary<DateOnly, MeasureCounts> Days, bool Detached = false)
 {
     /// <summary>The totals over receipt days in [from, to] (null bounds: open-ended).</summary>
-    public CategoryVector Sum(DateOnly? from, DateOnly? to) => DayMath.Sum(Days, from, to);
+    public MeasureCounts Sum(DateOnly? from, DateOnly? to) => DayMath.Sum(Days, from, to);
 }
