@@ -125,9 +125,9 @@ public interface IWorkerGrain : IGrainWithStringKey
 
     Task WaitGateAsync(string label);
 
-    Task<string> CallOtherAsync(string otherKey, string label);
+    Task<string> CallOtherAsync(string otherKey, string label, bool backToPing);
 
-    Task<string> CallBackAsync(string callerKey, string label);
+    Task<string> CallBackAsync(string callerKey, string label, bool toPing);
 
     Task HangAsync(CancellationToken cancellationToken);
 
@@ -180,16 +180,19 @@ public class WorkerGrainBase(Probe probe) : Grain, IWorkerGrain
         probe.Add($"end:{label}");
     }
 
-    public async Task<string> CallOtherAsync(string otherKey, string label)
+    public async Task<string> CallOtherAsync(string otherKey, string label, bool backToPing)
     {
         var other = GrainFactory.GetGrain<IWorkerGrain>(otherKey);
-        return await other.CallBackAsync(GrainKey, label);
+        return await other.CallBackAsync(GrainKey, label, backToPing);
     }
 
-    public async Task<string> CallBackAsync(string callerKey, string label)
+    public async Task<string> CallBackAsync(string callerKey, string label, bool toPing)
     {
-        var caller = GrainFactory.GetGrain<IWorkerGrain>(callerKey);
-        return await caller.PingAsync(label) + "-back";
+        // The caller is addressed as a worker or a reentrant worker, whichever it is.
+        IWorkerGrain caller = callerKey.StartsWith("re-", StringComparison.Ordinal)
+            ? GrainFactory.GetGrain<IReentrantWorkerGrain>(callerKey)
+            : GrainFactory.GetGrain<IWorkerGrain>(callerKey);
+        return toPing ? await caller.PingAsync(label) + "-back" : (await caller.WorkAsync(label, 0)) + "-back";
     }
 
     public Task HangAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
