@@ -1,7 +1,7 @@
 using SlaGrid.Silo.Hosting;
 
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.AddSlaGrid(args);
+var builder = WebApplication.CreateSlimBuilder(SiloArguments.Normalize(args));
+builder.AddSlaGrid();
 
 var app = builder.Build();
 app.MapSlaGrid();

@@ -142,7 +142,10 @@ public sealed class DossierGrain(GridContext grid) : Grain, IDossierGrain
             return;
         }
 
+        // The category moved with the clock alone, so the counters hear first; then the alerts it causes are
+        // committed (an alert in the store therefore implies counts that already show its cause).
         var now = grid.Time.GetUtcNow();
+        await TellCountersAsync(state, now, cancellationToken);
         var alerts = AlertPlanner.Plan(state, now, _activeAlerts, grid.Catalog, out var active);
         if (IsRepeatInstant(state, dueAt) && state.IsOverdue(now))
         {
@@ -156,7 +159,6 @@ public sealed class DossierGrain(GridContext grid) : Grain, IDossierGrain
         }
 
         _activeAlerts = active;
-        await TellCountersAsync(state, now, cancellationToken);
     }
 
     private IngestOutcome? Refuse(IncomingEvent incoming, string? scopeRoot)

@@ -9,6 +9,7 @@ namespace SlaGrid.Grains.Grid;
 /// <c>officer_late_ratio</c> alert when this year's late ratio passes the threshold.
 /// </summary>
 [GrainType(GrainTypeName)]
+[KeepAlive]
 public sealed partial class OfficerGrain(GridContext grid, ILogger<OfficerGrain> logger) : Grain, IOfficerGrain
 {
     /// <summary>The grain type name.</summary>

@@ -13,6 +13,7 @@ namespace SlaGrid.Grains.Grid;
 /// (asks each for its snapshot), so totals are complete whatever order grains wake in.
 /// </summary>
 [GrainType(GrainTypeName)]
+[KeepAlive]
 public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logger) : Grain, IUnitGrain
 {
     /// <summary>The grain type name.</summary>
@@ -44,23 +45,24 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
 
         // Tell the parent on a turn of its own (never from inside activation: the parent may be activating and
         // waiting for this very grain's snapshot).
-        MarkDirty();
+        SetDirty();
+        _timer = RegisterGrainTimer(PublishAsync, grid.Options.RollupCoalesceDelay, Timeout.InfiniteTimeSpan);
     }
 
     /// <inheritdoc />
     public Task ApplyDossierAsync(DossierCount count, CancellationToken cancellationToken)
     {
-        if (_own.Apply(count))
+        if (!_own.Apply(count))
         {
-            grid.Metrics.SetUnitOwn(GrainKey, _own.Total);
-            MarkDirty();
+            return Task.CompletedTask;
         }
 
-        return Task.CompletedTask;
+        grid.Metrics.SetUnitOwn(GrainKey, _own.Total);
+        return MarkDirtyAsync(cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task ApplyChildAsync(UnitSnapshot snapshot, CancellationToken cancellationToken)
+    public async Task ApplyChildAsync(UnitSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         try
@@ -68,22 +70,21 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
             var known = _children.GetValueOrDefault(snapshot.UnitId);
             if (known is not null && snapshot.Version <= known.Version)
             {
-                return Task.CompletedTask;
+                return;
             }
 
             if (snapshot.Detached || grid.Catalog.Units.ParentOf(snapshot.UnitId) != GrainKey)
             {
                 if (_children.Remove(snapshot.UnitId))
                 {
-                    MarkDirty();
+                    await MarkDirtyAsync(cancellationToken);
                 }
 
-                return Task.CompletedTask;
+                return;
             }
 
             _children[snapshot.UnitId] = snapshot;
-            MarkDirty();
-            return Task.CompletedTask;
+            await MarkDirtyAsync(cancellationToken);
         }
         finally
         {
@@ -122,23 +123,32 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
             _children[child] = await GrainFactory.GetGrain<IUnitGrain>(child).GetSnapshotAsync(cancellationToken);
         }
 
-        MarkDirty();
+        SetDirty();
         await PublishAsync(cancellationToken);
     }
 
-    private void MarkDirty()
+    // Unpublished changes count as rollup work in flight, once per unit, until they are published.
+    private void SetDirty()
     {
         if (!_dirty)
         {
             _dirty = true;
             grid.Rollups.Begin();
         }
+    }
 
-        if (_timer is null)
+    private Task MarkDirtyAsync(CancellationToken cancellationToken)
+    {
+        SetDirty();
+
+        var delay = grid.Options.RollupCoalesceDelay;
+        if (delay <= TimeSpan.Zero)
         {
-            var delay = grid.Options.RollupCoalesceDelay;
-            _timer = RegisterGrainTimer(PublishAsync, delay <= TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+            return PublishAsync(cancellationToken);
         }
+
+        _timer ??= RegisterGrainTimer(PublishAsync, delay, Timeout.InfiniteTimeSpan);
+        return Task.CompletedTask;
     }
 
     private async Task PublishAsync(CancellationToken cancellationToken)

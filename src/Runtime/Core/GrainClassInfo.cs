@@ -26,6 +26,7 @@ internal sealed class GrainClassInfo
 
         Factory = ActivatorUtilities.CreateFactory(classType, Type.EmptyTypes);
         IsReentrant = classType.IsDefined(typeof(ReentrantAttribute), inherit: true);
+        KeepAlive = classType.IsDefined(typeof(KeepAliveAttribute), inherit: true);
         IsDeadlineReceiver = classType.IsAssignableTo(typeof(IDeadlineReceiver));
         StreamNamespaces = [.. classType.GetCustomAttributes<ImplicitStreamSubscriptionAttribute>().Select(a => a.Namespace).Distinct()];
         if (StreamNamespaces.Length > 0 && !classType.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IStreamConsumer<>)))
@@ -33,6 +34,9 @@ internal sealed class GrainClassInfo
             throw new InvalidOperationException($"{classType.Name} has [ImplicitStreamSubscription] but does not implement IStreamConsumer<T>.");
         }
     }
+
+    /// <summary>Whether idle collection skips this class (<see cref="KeepAliveAttribute"/>).</summary>
+    public bool KeepAlive { get; }
 
     public Type ClassType { get; }
 

@@ -221,6 +221,11 @@ internal sealed partial class GrainRuntime : IGrainFactory, IStreamProvider, IAs
             var age = _options.CollectionAge.Ticks;
             foreach (var grainClass in Registry.Classes)
             {
+                if (grainClass.KeepAlive)
+                {
+                    continue;
+                }
+
                 foreach (var pair in grainClass.Directory)
                 {
                     pair.Value.CollectIfIdle(now, age);
