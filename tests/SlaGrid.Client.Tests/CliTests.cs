@@ -25,15 +25,15 @@ public sealed class CliTests : IAsyncLifetime
 
     private async Task<CliRun> Run(params string[] args) => await Run(FakeSilo.AdminKey, args);
 
-    private async Task<CliRun> Run(string? key, string[] args, CancellationToken cancellationToken = default)
+    private async Task<CliRun> Run(string? key, string[] args, bool terminal = false, CancellationToken cancellationToken = default)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
+            Ansi = terminal ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.TrueColor : ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Yes : InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
         });
         console.Profile.Width = 240;
@@ -329,7 +329,7 @@ public sealed class CliTests : IAsyncLifetime
     {
         using var cts = new CancellationTokenSource();
         await _silo.LiveChunks.Writer.WriteAsync("event: stats\ndata: " + JsonSerializer.Serialize(new UnitStats("P01", 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, false), SlaGridJson.Options) + "\n\n");
-        var running = Run(FakeSilo.AdminKey, ["watch", "P01"], cts.Token);
+        var running = Run(FakeSilo.AdminKey, ["watch", "P01"], cancellationToken: cts.Token);
         await Wait.UntilAsync(() => !_silo.LiveLastEventIds.IsEmpty, "the watch connected");
         await Task.Delay(100);
         await cts.CancelAsync();
@@ -337,5 +337,24 @@ public sealed class CliTests : IAsyncLifetime
         var run = await running.WaitAsync(Wait.Timeout);
         Assert.Equal(ExitCodes.Ok, run.Code);
         Assert.Contains("stats P01", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnATerminal_ReplayShowsProgress_AndWatchDrawsTheLiveView()
+    {
+        var path = File("events.jsonl", string.Join('\n', Enumerable.Range(0, 5).Select(i =>
+            JsonSerializer.Serialize(new DossierEvent($"t{i}", $"D{i}", EventTypes.Received, At, UnitId: "C1", ProcedureCode: "p"), SlaGridJson.Options))));
+        var replay = await Run(FakeSilo.AdminKey, ["replay", path], terminal: true);
+        Assert.Equal(ExitCodes.Ok, replay.Code);
+        Assert.Contains("replay", replay.Out, StringComparison.Ordinal);
+        Assert.Contains("accepted", replay.Out, StringComparison.Ordinal);
+
+        await _silo.LiveChunks.Writer.WriteAsync(
+            "event: stats\ndata: " + JsonSerializer.Serialize(new UnitStats("P01", 5, 5, 2, 1, 0, 0, 0, 0, 0.6, 0.4, true), SlaGridJson.Options) + "\n\n" +
+            "event: alert\nid: 3\ndata: " + JsonSerializer.Serialize(new AlertEvent(AlertEventTypes.Raised, new Alert("A9", AlertKinds.Escalated, "D1", "C1", null, [], At, At, AlertStates.Open, "escalated:D1")), SlaGridJson.Options) + "\n\n");
+        var watch = await Run(FakeSilo.AdminKey, ["watch", "P01", "--limit", "2"], terminal: true);
+        Assert.Equal(ExitCodes.Ok, watch.Code);
+        Assert.Contains("escalated", watch.Out, StringComparison.Ordinal);
+        Assert.Contains("latest alerts", watch.Out, StringComparison.Ordinal);
     }
 }
