@@ -94,6 +94,11 @@ internal sealed class CliContext(IAnsiConsole console, TextWriter error, Func<st
         {
             return Fail(ExitCodes.Unreachable, "the silo's answer is not what this client understands: " + e.Message);
         }
+        catch (Exception e)
+        {
+            // Never let the parser's default handler turn a bug into exit code 1 ("rejected / not found").
+            return Fail(ExitCodes.Unreachable, "unexpected failure: " + e.GetType().Name + ": " + e.Message);
+        }
         finally
         {
             invocation?.Dispose();

@@ -15,7 +15,7 @@ public static class ExitCodes
     /// <summary>The silo refused the request (a 4xx other than 404: authentication, permission, validation, rate limit).</summary>
     public const int ServerRefused = 3;
 
-    /// <summary>The silo could not be reached, timed out, or failed (5xx), or answered something unreadable.</summary>
+    /// <summary>The silo could not be reached, timed out, or failed (5xx), or answered something unreadable (and any unexpected failure of the CLI itself).</summary>
     public const int Unreachable = 4;
 
     /// <summary>Interrupted (Ctrl+C) before the command finished; <c>watch</c> ends with <see cref="Ok"/> instead.</summary>

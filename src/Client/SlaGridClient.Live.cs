@@ -138,11 +138,11 @@ public sealed partial class SlaGridClient
     private static UnitLiveEvent? ToLiveEvent(SseMessage message) => message.EventType switch
     {
         LiveEventNames.Stats => new UnitLiveStats(
-            JsonSerializer.Deserialize(message.Data, SlaGridJsonContext.Default.UnitStats)
+            JsonSerializer.Deserialize(message.Data, SlaGridJson.GetTypeInfo<UnitStats>())
             ?? throw new JsonException("A stats event carried null.")),
         LiveEventNames.Alert => new UnitLiveAlert(
             message.LastEventId.Length == 0 ? null : message.LastEventId,
-            JsonSerializer.Deserialize(message.Data, SlaGridJsonContext.Default.AlertEvent)
+            JsonSerializer.Deserialize(message.Data, SlaGridJson.GetTypeInfo<AlertEvent>())
             ?? throw new JsonException("An alert event carried null.")),
         _ => null,
     };

@@ -67,7 +67,7 @@ public sealed partial class SlaGridClient : IDisposable
     public Task PutCalendarAsync(CalendarUpdate update, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
-        return SendNoResultAsync(HttpMethod.Put, "api/v1/calendar", Json(update, SlaGridJsonContext.Default.CalendarUpdate), cancellationToken);
+        return SendNoResultAsync(HttpMethod.Put, "api/v1/calendar", Json(update, SlaGridJson.GetTypeInfo<CalendarUpdate>()), cancellationToken);
     }
 
     /// <summary><c>PUT /api/v1/units</c>: upserts units.</summary>
@@ -76,7 +76,7 @@ public sealed partial class SlaGridClient : IDisposable
     public Task PutUnitsAsync(IEnumerable<Unit> units, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(units);
-        return SendNoResultAsync(HttpMethod.Put, "api/v1/units", Json<IReadOnlyList<Unit>>([.. units], SlaGridJsonContext.Default.IReadOnlyListUnit), cancellationToken);
+        return SendNoResultAsync(HttpMethod.Put, "api/v1/units", Json<IReadOnlyList<Unit>>([.. units], SlaGridJson.GetTypeInfo<IReadOnlyList<Unit>>()), cancellationToken);
     }
 
     /// <summary><c>PUT /api/v1/officers</c>: upserts officers.</summary>
@@ -85,7 +85,7 @@ public sealed partial class SlaGridClient : IDisposable
     public Task PutOfficersAsync(IEnumerable<Officer> officers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(officers);
-        return SendNoResultAsync(HttpMethod.Put, "api/v1/officers", Json<IReadOnlyList<Officer>>([.. officers], SlaGridJsonContext.Default.IReadOnlyListOfficer), cancellationToken);
+        return SendNoResultAsync(HttpMethod.Put, "api/v1/officers", Json<IReadOnlyList<Officer>>([.. officers], SlaGridJson.GetTypeInfo<IReadOnlyList<Officer>>()), cancellationToken);
     }
 
     /// <summary><c>PUT /api/v1/procedures</c>: upserts procedures.</summary>
@@ -94,7 +94,7 @@ public sealed partial class SlaGridClient : IDisposable
     public Task PutProceduresAsync(IEnumerable<Procedure> procedures, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(procedures);
-        return SendNoResultAsync(HttpMethod.Put, "api/v1/procedures", Json<IReadOnlyList<Procedure>>([.. procedures], SlaGridJsonContext.Default.IReadOnlyListProcedure), cancellationToken);
+        return SendNoResultAsync(HttpMethod.Put, "api/v1/procedures", Json<IReadOnlyList<Procedure>>([.. procedures], SlaGridJson.GetTypeInfo<IReadOnlyList<Procedure>>()), cancellationToken);
     }
 
     /// <summary>
@@ -107,7 +107,7 @@ public sealed partial class SlaGridClient : IDisposable
     public async Task<IngestResponse> PostEventsAsync(IEnumerable<DossierEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        return await SendAsync(HttpMethod.Post, "api/v1/events", Json<IReadOnlyList<DossierEvent>>([.. events], SlaGridJsonContext.Default.IReadOnlyListDossierEvent), SlaGridJsonContext.Default.IngestResponse, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(HttpMethod.Post, "api/v1/events", Json<IReadOnlyList<DossierEvent>>([.. events], SlaGridJson.GetTypeInfo<IReadOnlyList<DossierEvent>>()), SlaGridJson.GetTypeInfo<IngestResponse>(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>GET /api/v1/dossiers/{id}</c>: a dossier's current state, or null when the silo answers 404.</summary>
@@ -119,7 +119,7 @@ public sealed partial class SlaGridClient : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(dossierId);
         try
         {
-            return await SendAsync(HttpMethod.Get, "api/v1/dossiers/" + Escape(dossierId), null, SlaGridJsonContext.Default.Dossier, cancellationToken).ConfigureAwait(false);
+            return await SendAsync(HttpMethod.Get, "api/v1/dossiers/" + Escape(dossierId), null, SlaGridJson.GetTypeInfo<Dossier>(), cancellationToken).ConfigureAwait(false);
         }
         catch (SlaGridApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -137,7 +137,7 @@ public sealed partial class SlaGridClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(unitId);
         var path = "api/v1/units/" + Escape(unitId) + "/stats" + Query(("from", FormatDate(from)), ("to", FormatDate(to)));
-        return SendAsync(HttpMethod.Get, path, null, SlaGridJsonContext.Default.UnitStats, cancellationToken);
+        return SendAsync(HttpMethod.Get, path, null, SlaGridJson.GetTypeInfo<UnitStats>(), cancellationToken);
     }
 
     /// <summary><c>GET /api/v1/officers/{id}/stats</c>: an officer's measures, optionally over dossiers received between two dates (inclusive).</summary>
@@ -150,7 +150,7 @@ public sealed partial class SlaGridClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(officerId);
         var path = "api/v1/officers/" + Escape(officerId) + "/stats" + Query(("from", FormatDate(from)), ("to", FormatDate(to)));
-        return SendAsync(HttpMethod.Get, path, null, SlaGridJsonContext.Default.OfficerStats, cancellationToken);
+        return SendAsync(HttpMethod.Get, path, null, SlaGridJson.GetTypeInfo<OfficerStats>(), cancellationToken);
     }
 
     /// <summary><c>GET /api/v1/alerts</c>: alerts, filtered by unit subtree, state and kind (null filters nothing).</summary>
@@ -160,7 +160,7 @@ public sealed partial class SlaGridClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The alerts.</returns>
     public Task<IReadOnlyList<Alert>> GetAlertsAsync(string? unitId = null, string? state = null, string? kind = null, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Get, "api/v1/alerts" + Query(("unitId", unitId), ("state", state), ("kind", kind)), null, SlaGridJsonContext.Default.IReadOnlyListAlert, cancellationToken);
+        SendAsync(HttpMethod.Get, "api/v1/alerts" + Query(("unitId", unitId), ("state", state), ("kind", kind)), null, SlaGridJson.GetTypeInfo<IReadOnlyList<Alert>>(), cancellationToken);
 
     /// <summary><c>POST /api/v1/alerts/{id}/ack</c>: acknowledges an alert.</summary>
     /// <param name="alertId">The alert.</param>
@@ -171,14 +171,14 @@ public sealed partial class SlaGridClient : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(alertId);
         using var response = await SendRawAsync(HttpMethod.Post, "api/v1/alerts/" + Escape(alertId) + "/ack", null, HttpCompletionOption.ResponseContentRead, null, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize(body, SlaGridJsonContext.Default.Alert);
+        return string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize(body, SlaGridJson.GetTypeInfo<Alert>());
     }
 
     /// <summary><c>GET /api/v1/units</c>: every unit the key may see.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The units.</returns>
     public Task<IReadOnlyList<Unit>> GetUnitsAsync(CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Get, "api/v1/units", null, SlaGridJsonContext.Default.IReadOnlyListUnit, cancellationToken);
+        SendAsync(HttpMethod.Get, "api/v1/units", null, SlaGridJson.GetTypeInfo<IReadOnlyList<Unit>>(), cancellationToken);
 
     /// <summary><c>GET /api/v1/units/{id}/dossiers</c>: the subtree's open dossiers, most overdue first.</summary>
     /// <param name="unitId">The unit.</param>
@@ -194,7 +194,7 @@ public sealed partial class SlaGridClient : IDisposable
         }
 
         var path = "api/v1/units/" + Escape(unitId) + "/dossiers" + Query(("limit", limit?.ToString(CultureInfo.InvariantCulture)));
-        return SendAsync(HttpMethod.Get, path, null, SlaGridJsonContext.Default.IReadOnlyListDossier, cancellationToken);
+        return SendAsync(HttpMethod.Get, path, null, SlaGridJson.GetTypeInfo<IReadOnlyList<Dossier>>(), cancellationToken);
     }
 
     /// <summary><c>PUT /api/v1/webhooks</c>: registers webhooks (upsert by id).</summary>
@@ -203,14 +203,14 @@ public sealed partial class SlaGridClient : IDisposable
     public Task PutWebhooksAsync(IEnumerable<Webhook> webhooks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(webhooks);
-        return SendNoResultAsync(HttpMethod.Put, "api/v1/webhooks", Json<IReadOnlyList<Webhook>>([.. webhooks], SlaGridJsonContext.Default.IReadOnlyListWebhook), cancellationToken);
+        return SendNoResultAsync(HttpMethod.Put, "api/v1/webhooks", Json<IReadOnlyList<Webhook>>([.. webhooks], SlaGridJson.GetTypeInfo<IReadOnlyList<Webhook>>()), cancellationToken);
     }
 
     /// <summary><c>GET /api/v1/webhooks</c>: the registered webhooks (never their secrets).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The webhooks.</returns>
     public Task<IReadOnlyList<WebhookInfo>> GetWebhooksAsync(CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Get, "api/v1/webhooks", null, SlaGridJsonContext.Default.IReadOnlyListWebhookInfo, cancellationToken);
+        SendAsync(HttpMethod.Get, "api/v1/webhooks", null, SlaGridJson.GetTypeInfo<IReadOnlyList<WebhookInfo>>(), cancellationToken);
 
     /// <summary><c>POST /api/v1/keys</c> (admin): creates an API key. The answer is the only time the key is shown.</summary>
     /// <param name="request">Name, role and optional unit scope.</param>
@@ -219,14 +219,14 @@ public sealed partial class SlaGridClient : IDisposable
     public Task<CreatedKey> CreateKeyAsync(CreateKeyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return SendAsync(HttpMethod.Post, "api/v1/keys", Json(request, SlaGridJsonContext.Default.CreateKeyRequest), SlaGridJsonContext.Default.CreatedKey, cancellationToken);
+        return SendAsync(HttpMethod.Post, "api/v1/keys", Json(request, SlaGridJson.GetTypeInfo<CreateKeyRequest>()), SlaGridJson.GetTypeInfo<CreatedKey>(), cancellationToken);
     }
 
     /// <summary><c>GET /api/v1/keys</c> (admin): the keys (never their secrets).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The keys, revoked ones included.</returns>
     public Task<IReadOnlyList<KeyInfo>> ListKeysAsync(CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Get, "api/v1/keys", null, SlaGridJsonContext.Default.IReadOnlyListKeyInfo, cancellationToken);
+        SendAsync(HttpMethod.Get, "api/v1/keys", null, SlaGridJson.GetTypeInfo<IReadOnlyList<KeyInfo>>(), cancellationToken);
 
     /// <summary><c>DELETE /api/v1/keys/{id}</c> (admin): revokes a key.</summary>
     /// <param name="keyId">The key's public id.</param>
@@ -279,7 +279,7 @@ public sealed partial class SlaGridClient : IDisposable
     }
 
     internal async Task<IngestResponse> PostBatchAsync(IReadOnlyList<DossierEvent> events, CancellationToken cancellationToken) =>
-        await SendAsync(HttpMethod.Post, "api/v1/events", Json(events, SlaGridJsonContext.Default.IReadOnlyListDossierEvent), SlaGridJsonContext.Default.IngestResponse, cancellationToken).ConfigureAwait(false);
+        await SendAsync(HttpMethod.Post, "api/v1/events", Json(events, SlaGridJson.GetTypeInfo<IReadOnlyList<DossierEvent>>()), SlaGridJson.GetTypeInfo<IngestResponse>(), cancellationToken).ConfigureAwait(false);
 
     private static ByteArrayContent Json<T>(T value, JsonTypeInfo<T> typeInfo)
     {

@@ -238,6 +238,14 @@ public sealed class ContractJsonTests
     }
 
     [Fact]
+    public void VietnameseText_IsWrittenReadably_AndQuotesAreEscaped()
+    {
+        AssertRoundTrip(
+            new Unit("56", "Tỉnh Khánh Hòa \"KH\"", "VN", "province"),
+            """{"id":"56","name":"Tỉnh Khánh Hòa \"KH\"","parentId":"VN","level":"province","leaders":[]}""");
+    }
+
+    [Fact]
     public void ConstantLists_HoldTheDocumentedWireValues()
     {
         Assert.Equal(

@@ -73,6 +73,22 @@ public sealed class SlaGridClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AHostConfiguredWithSlaGridJson_WritesResponseNullsOnTheWire()
+    {
+        // The fake silo is ASP.NET Core with SlaGridJson.Configure, as the real silo is meant to be.
+        _silo.Dossiers["D1"] = new Dossier("D1", "C1", null, "p", "received", At, null, null, false, false, false, false, false, 0, null, null);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_silo.BaseAddress, "api/v1/dossiers/D1"));
+        request.Headers.Authorization = new("Bearer", FakeSilo.AdminKey);
+        using var response = await http.SendAsync(request);
+        var json = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("\"officerId\":null", json, StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":null", json, StringComparison.Ordinal);
+        Assert.Contains("\"receivedAt\":\"2026-01-05T08:30:00+07:00\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stats_SendDatesAsIsoQueryParameters()
     {
         var unit = await _client.GetUnitStatsAsync("P01", new DateOnly(2025, 12, 15), new DateOnly(2026, 1, 14));

@@ -20,7 +20,7 @@ internal static class AlertsCommand
             var alerts = await inv.Client.GetAlertsAsync(inv.Parse.GetValue(unit), inv.Parse.GetValue(state), inv.Parse.GetValue(kind), token).ConfigureAwait(false);
             if (inv.JsonOutput)
             {
-                inv.WriteJson(alerts, SlaGridJsonContext.Default.IReadOnlyListAlert);
+                inv.WriteJson(alerts, SlaGridJson.GetTypeInfo<IReadOnlyList<Alert>>());
                 return ExitCodes.Ok;
             }
 
@@ -55,7 +55,7 @@ internal static class AlertsCommand
                 }
                 else
                 {
-                    inv.WriteJson(alert, SlaGridJsonContext.Default.Alert);
+                    inv.WriteJson(alert, SlaGridJson.GetTypeInfo<Alert>());
                 }
             }
             else

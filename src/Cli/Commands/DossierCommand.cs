@@ -22,7 +22,7 @@ internal static class DossierCommand
 
             if (inv.JsonOutput)
             {
-                inv.WriteJson(d, SlaGridJsonContext.Default.Dossier);
+                inv.WriteJson(d, SlaGridJson.GetTypeInfo<Dossier>());
                 return ExitCodes.Ok;
             }
 

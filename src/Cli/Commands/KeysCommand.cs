@@ -28,7 +28,7 @@ internal static class KeysCommand
             var created = await inv.Client.CreateKeyAsync(new CreateKeyRequest(inv.Parse.GetValue(name)!, inv.Parse.GetValue(role)!, inv.Parse.GetValue(unit)), token).ConfigureAwait(false);
             if (inv.JsonOutput)
             {
-                inv.WriteJson(created, SlaGridJsonContext.Default.CreatedKey);
+                inv.WriteJson(created, SlaGridJson.GetTypeInfo<CreatedKey>());
                 return ExitCodes.Ok;
             }
 
@@ -56,7 +56,7 @@ internal static class KeysCommand
             var keys = await inv.Client.ListKeysAsync(token).ConfigureAwait(false);
             if (inv.JsonOutput)
             {
-                inv.WriteJson(keys, SlaGridJsonContext.Default.IReadOnlyListKeyInfo);
+                inv.WriteJson(keys, SlaGridJson.GetTypeInfo<IReadOnlyList<KeyInfo>>());
                 return ExitCodes.Ok;
             }
 

@@ -15,7 +15,7 @@ internal static class StatsCommand
             var s = await inv.Client.GetUnitStatsAsync(id, from, to, ct).ConfigureAwait(false);
             if (inv.JsonOutput)
             {
-                inv.WriteJson(s, SlaGridJsonContext.Default.UnitStats);
+                inv.WriteJson(s, SlaGridJson.GetTypeInfo<UnitStats>());
                 return;
             }
 
@@ -26,7 +26,7 @@ internal static class StatsCommand
             var s = await inv.Client.GetOfficerStatsAsync(id, from, to, ct).ConfigureAwait(false);
             if (inv.JsonOutput)
             {
-                inv.WriteJson(s, SlaGridJsonContext.Default.OfficerStats);
+                inv.WriteJson(s, SlaGridJson.GetTypeInfo<OfficerStats>());
                 return;
             }
 

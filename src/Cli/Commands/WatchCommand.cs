@@ -98,7 +98,7 @@ internal static class WatchCommand
                 {
                     w.WriteString("type", LiveEventNames.Stats);
                     w.WritePropertyName("stats");
-                    JsonSerializer.Serialize(w, s, SlaGridJsonContext.Default.UnitStats);
+                    JsonSerializer.Serialize(w, s, SlaGridJson.GetTypeInfo<UnitStats>());
                 });
                 break;
             case UnitLiveAlert a when inv.JsonOutput:
@@ -108,7 +108,7 @@ internal static class WatchCommand
                     w.WriteString("id", a.EventId);
                     w.WriteString("event", a.Change.Event);
                     w.WritePropertyName("alert");
-                    JsonSerializer.Serialize(w, a.Change.Alert, SlaGridJsonContext.Default.Alert);
+                    JsonSerializer.Serialize(w, a.Change.Alert, SlaGridJson.GetTypeInfo<Alert>());
                 });
                 break;
             case UnitLiveStats { Stats: var s }:

@@ -119,7 +119,7 @@ internal static class EventFiles
     {
         try
         {
-            var e = JsonSerializer.Deserialize(json, SlaGridJsonContext.Default.DossierEvent);
+            var e = JsonSerializer.Deserialize(json, SlaGridJson.GetTypeInfo<DossierEvent>());
             return e is null ? new EventLine(number, null, "null is not an event") : new EventLine(number, e, null);
         }
         catch (JsonException e)

@@ -50,21 +50,21 @@ internal static class InputFiles
     /// <summary>Units: CSV <c>id,name,parentId,level,leaders</c> (leaders separated by <c>;</c>) or a JSON array.</summary>
     public static IReadOnlyList<Unit> ReadUnits(string path) => Read(
         path,
-        SlaGridJsonContext.Default.IReadOnlyListUnit,
+        SlaGridJson.GetTypeInfo<IReadOnlyList<Unit>>(),
         ["id", "name", "parentId", "level"],
         r => new Unit(r.Require("id"), r.Require("name"), r.Get("parentId"), r.Require("level"), SplitList(r.Get("leaders"))));
 
     /// <summary>Officers: CSV <c>id,name,unitId</c> or a JSON array.</summary>
     public static IReadOnlyList<Officer> ReadOfficers(string path) => Read(
         path,
-        SlaGridJsonContext.Default.IReadOnlyListOfficer,
+        SlaGridJson.GetTypeInfo<IReadOnlyList<Officer>>(),
         ["id", "name", "unitId"],
         r => new Officer(r.Require("id"), r.Require("name"), r.Require("unitId")));
 
     /// <summary>Procedures: CSV <c>code,name,limitValue,limitUnit,feesPauseClock</c> or a JSON array.</summary>
     public static IReadOnlyList<Procedure> ReadProcedures(string path) => Read(
         path,
-        SlaGridJsonContext.Default.IReadOnlyListProcedure,
+        SlaGridJson.GetTypeInfo<IReadOnlyList<Procedure>>(),
         ["code", "name", "limitValue", "limitUnit"],
         r =>
         {
@@ -88,7 +88,7 @@ internal static class InputFiles
     {
         if (FormatOf(path, InputFormat.Csv, InputFormat.Json) == InputFormat.Json)
         {
-            return Deserialize(path, SlaGridJsonContext.Default.CalendarUpdate);
+            return Deserialize(path, SlaGridJson.GetTypeInfo<CalendarUpdate>());
         }
 
         var holidays = new List<DateOnly>();

@@ -7,7 +7,7 @@ namespace SlaGrid.Client.Sse;
 /// An incremental <c>text/event-stream</c> parser following the WHATWG HTML "server-sent events" interpretation
 /// rules: lines end with CRLF, LF or CR (also when split across chunks); <c>:</c> lines are comments; a field's
 /// value loses one leading space; <c>data</c> lines are joined with LF; <c>id</c> sets the last event id (kept
-/// across events and reconnections, ignored when it contains NUL); <c>retry</c> sets the reconnection time when
+/// across events and reconnections, taken at the blank line, ignored when it contains NUL); <c>retry</c> sets the reconnection time when
 /// all digits; unknown fields are ignored; a blank line dispatches, unless no <c>data</c> came.
 /// </summary>
 internal sealed class SseParser
@@ -18,8 +18,22 @@ internal sealed class SseParser
     private bool _afterCarriageReturn;
     private bool _hasData;
 
-    /// <summary>The last event id buffer; survives reconnection (the spec's "last event ID string").</summary>
-    public string LastEventId { get; set; } = string.Empty;
+    private string _idBuffer = string.Empty;
+    private string _lastEventId = string.Empty;
+
+    /// <summary>
+    /// The spec's "last event ID string": the id buffer as it was at the latest blank line, so that the id of an
+    /// event cut off by a drop is not taken. Survives reconnection; sent as <c>Last-Event-ID</c>.
+    /// </summary>
+    public string LastEventId
+    {
+        get => _lastEventId;
+        set
+        {
+            _lastEventId = value ?? string.Empty;
+            _idBuffer = _lastEventId;
+        }
+    }
 
     /// <summary>The reconnection time the server asked for with <c>retry:</c>, if it did.</summary>
     public TimeSpan? Retry { get; private set; }
@@ -63,6 +77,7 @@ internal sealed class SseParser
         _eventType = string.Empty;
         _hasData = false;
         _afterCarriageReturn = false;
+        _idBuffer = _lastEventId;
     }
 
     private void EndLine(List<SseMessage> output)
@@ -113,7 +128,7 @@ internal sealed class SseParser
             case "id":
                 if (!value.Contains('\0', StringComparison.Ordinal))
                 {
-                    LastEventId = value;
+                    _idBuffer = value;
                 }
 
                 break;
@@ -132,6 +147,7 @@ internal sealed class SseParser
 
     private void Dispatch(List<SseMessage> output)
     {
+        _lastEventId = _idBuffer;
         if (!_hasData)
         {
             _data.Clear();

@@ -65,6 +65,9 @@ public sealed class FakeSilo : IAsyncDisposable
     /// <summary>Raw request bodies of the PUT endpoints, by path.</summary>
     public ConcurrentDictionary<string, string> RawBodies { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Every POST /api/v1/events body, in order.</summary>
+    public ConcurrentQueue<string> EventBodies { get; } = new();
+
     /// <summary>The query string of every request, by path.</summary>
     public ConcurrentDictionary<string, string> Queries { get; } = new(StringComparer.Ordinal);
 
@@ -78,6 +81,9 @@ public sealed class FakeSilo : IAsyncDisposable
     public ConcurrentQueue<HttpStatusCode> LiveFailures { get; } = new();
 
     public bool Ready { get; set; } = true;
+
+    /// <summary>When set, every /api request is answered with this status (a problem), after authentication.</summary>
+    public int? ForcedStatus { get; set; }
 
     public static async Task<FakeSilo> StartAsync()
     {
@@ -128,6 +134,12 @@ public sealed class FakeSilo : IAsyncDisposable
                 if (!header.StartsWith("Bearer ", StringComparison.Ordinal) || !_keys.ContainsKey(header["Bearer ".Length..]))
                 {
                     await Problem(401, ErrorCodes.Unauthorized, "A valid API key is required.").ExecuteAsync(context);
+                    return;
+                }
+
+                if (ForcedStatus is { } forced)
+                {
+                    await Problem(forced, forced == 429 ? ErrorCodes.RateLimited : ErrorCodes.InternalError, "Forced.").ExecuteAsync(context);
                     return;
                 }
             }
@@ -285,6 +297,7 @@ public sealed class FakeSilo : IAsyncDisposable
     {
         var body = await ReadBody(context);
         RawBodies["/api/v1/events"] = body;
+        EventBodies.Enqueue(body);
         JsonElement[] elements;
         try
         {
