@@ -47,6 +47,13 @@ internal static class PrometheusText
             return;
         }
 
+        // Counts are whole numbers: formatting them as integers is several times cheaper than round-trip doubles.
+        if (Math.Abs(value) < 1e15 && value == Math.Truncate(value))
+        {
+            WriteLong(writer, (long)value);
+            return;
+        }
+
         var span = writer.GetSpan(32);
         if (!value.TryFormat(span, out var written, "R", CultureInfo.InvariantCulture))
         {
