@@ -59,4 +59,34 @@ public static class ErrorCodes
     /// problem body, followed by the status code, e.g. <c>http_502</c>.
     /// </summary>
     public const string HttpStatusPrefix = "http_";
+
+    /// <summary>403: the key's unit scope does not cover the unit, dossier, officer or alert.</summary>
+    public const string OutOfScope = "out_of_scope";
+
+    /// <summary>400: the events body is JSON but not an array.</summary>
+    public const string MalformedBatch = "malformed_batch";
+
+    /// <summary>400: a query parameter is malformed (dates, state, kind).</summary>
+    public const string InvalidQuery = "invalid_query";
+
+    /// <summary>400: a units upsert would leave the tree with an unknown parent or a cycle.</summary>
+    public const string InvalidTree = "invalid_tree";
+
+    /// <summary>503: the silo is starting (rebuilding counts from the store).</summary>
+    public const string Starting = "starting";
+
+    /// <summary>503: the silo did not finish in time; the outcome is unknown (retry with the same event ids).</summary>
+    public const string Timeout = "timeout";
+
+    /// <summary>Rejected event: the element is not a JSON object.</summary>
+    public const string InvalidEvent = "invalid_event";
+
+    /// <summary>Rejected event: a field has the wrong type or format (e.g. a time without an offset).</summary>
+    public const string InvalidField = "invalid_field";
+
+    /// <summary>Rejected event: a time before 2000 or more than a year ahead.</summary>
+    public const string TimeOutOfRange = "time_out_of_range";
+
+    /// <summary>Rejected event: the event id is already used by another dossier.</summary>
+    public const string EventIdConflict = "event_id_conflict";
 }

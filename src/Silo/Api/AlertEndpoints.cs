@@ -25,12 +25,12 @@ public static class AlertEndpoints
         {
             if (state is not null && !States.Contains(state))
             {
-                return ApiProblem.BadRequest("invalid_query", $"'state' must be one of: {string.Join(", ", States)}.").ToResult();
+                return ApiProblem.BadRequest(ErrorCodes.InvalidQuery, $"'state' must be one of: {string.Join(", ", States)}.").ToResult();
             }
 
             if (kind is not null && !Kinds.Contains(kind))
             {
-                return ApiProblem.BadRequest("invalid_query", $"'kind' must be one of: {string.Join(", ", Kinds)}.").ToResult();
+                return ApiProblem.BadRequest(ErrorCodes.InvalidQuery, $"'kind' must be one of: {string.Join(", ", Kinds)}.").ToResult();
             }
 
             var caller = ApiCaller.From(http);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using SlaGrid.Client.Contracts;
 using SlaGrid.Grains.Grid;
 using SlaGrid.Storage;
 
@@ -20,7 +21,7 @@ internal sealed partial class ApiExceptionMiddleware(RequestDelegate next, ILogg
         catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             var error = Classify(ex);
-            if (error.Status >= 500 && error.Code == "internal_error")
+            if (error.Status >= 500 && error.Code == ErrorCodes.InternalError)
             {
                 LogUnhandled(logger, context.Request.Method, context.Request.Path, ex);
             }
@@ -43,13 +44,13 @@ internal sealed partial class ApiExceptionMiddleware(RequestDelegate next, ILogg
         var inner = ex is AggregateException agg ? agg.Flatten().InnerExceptions[0] : ex;
         return inner switch
         {
-            GridNotReadyException => ApiProblem.Unavailable(inner.Message, 2) with { Code = "starting" },
+            GridNotReadyException => ApiProblem.Unavailable(inner.Message, 2) with { Code = ErrorCodes.Starting },
             StorageUnavailableException => ApiProblem.Unavailable("The store is unreachable; nothing in this request was acknowledged. Retry later.", 5),
             DbException => ApiProblem.Unavailable("The store failed; nothing in this request was acknowledged. Retry later.", 5),
-            TimeoutException => ApiProblem.Unavailable("The silo did not finish in time; the outcome is unknown. Retry with the same event ids.", 2) with { Code = "timeout" },
+            TimeoutException => ApiProblem.Unavailable("The silo did not finish in time; the outcome is unknown. Retry with the same event ids.", 2) with { Code = ErrorCodes.Timeout },
             BadHttpRequestException { StatusCode: 413 } => ApiProblem.TooLarge("The request body is larger than the limit."),
-            BadHttpRequestException bad => ApiProblem.BadRequest("bad_request", bad.Message),
-            _ => new ApiError(500, "internal_error", "Internal error", "The silo failed to handle this request; it has been logged."),
+            BadHttpRequestException bad => ApiProblem.BadRequest(ErrorCodes.MalformedJson, bad.Message),
+            _ => new ApiError(500, ErrorCodes.InternalError, "Internal error", "The silo failed to handle this request; it has been logged."),
         };
     }
 

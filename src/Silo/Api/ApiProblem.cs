@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using SlaGrid.Client.Contracts;
 
 namespace SlaGrid.Silo.Api;
 
@@ -13,30 +14,30 @@ public static class ApiProblem
     public const string TypeBase = "https://slagrid.dev/problems/";
 
     /// <summary>401 <c>unauthorized</c>.</summary>
-    public static ApiError Unauthorized(string detail) => new(401, "unauthorized", "Unauthorized", detail);
+    public static ApiError Unauthorized(string detail) => new(401, ErrorCodes.Unauthorized, "Unauthorized", detail);
 
     /// <summary>403 <c>forbidden</c>.</summary>
-    public static ApiError Forbidden(string detail) => new(403, "forbidden", "Forbidden", detail);
+    public static ApiError Forbidden(string detail) => new(403, ErrorCodes.Forbidden, "Forbidden", detail);
 
     /// <summary>403 <c>out_of_scope</c>: the key's unit scope does not cover the unit.</summary>
-    public static ApiError OutOfScope(string detail) => new(403, "out_of_scope", "Outside the key's unit scope", detail);
+    public static ApiError OutOfScope(string detail) => new(403, ErrorCodes.OutOfScope, "Outside the key's unit scope", detail);
 
     /// <summary>404 <c>not_found</c>.</summary>
-    public static ApiError NotFound(string detail) => new(404, "not_found", "Not found", detail);
+    public static ApiError NotFound(string detail) => new(404, ErrorCodes.NotFound, "Not found", detail);
 
     /// <summary>400 with a specific code.</summary>
     public static ApiError BadRequest(string code, string detail) => new(400, code, "Bad request", detail);
 
-    /// <summary>413 <c>too_large</c>.</summary>
-    public static ApiError TooLarge(string detail) => new(413, "too_large", "Request too large", detail);
+    /// <summary>413 <c>payload_too_large</c>.</summary>
+    public static ApiError TooLarge(string detail) => new(413, ErrorCodes.PayloadTooLarge, "Request too large", detail);
 
-    /// <summary>503 <c>storage_unavailable</c>, with Retry-After.</summary>
+    /// <summary>503 <c>unavailable</c>, with Retry-After.</summary>
     public static ApiError Unavailable(string detail, int retryAfterSeconds = 2) =>
-        new(503, "storage_unavailable", "Service unavailable", detail) { RetryAfterSeconds = retryAfterSeconds };
+        new(503, ErrorCodes.Unavailable, "Service unavailable", detail) { RetryAfterSeconds = retryAfterSeconds };
 
-    /// <summary>429 <c>overloaded</c>, with Retry-After.</summary>
+    /// <summary>429 <c>rate_limited</c>, with Retry-After.</summary>
     public static ApiError Overloaded(string detail, int retryAfterSeconds = 1) =>
-        new(429, "overloaded", "Too many requests", detail) { RetryAfterSeconds = retryAfterSeconds };
+        new(429, ErrorCodes.RateLimited, "Too many requests", detail) { RetryAfterSeconds = retryAfterSeconds };
 
     /// <summary>The error as an endpoint result.</summary>
     public static IResult ToResult(this ApiError error)

@@ -30,7 +30,7 @@ public static class EventEndpoints
         }
         catch (JsonException ex)
         {
-            return ApiProblem.BadRequest("malformed_json", $"The body is not valid JSON: {ex.Message}").ToResult();
+            return ApiProblem.BadRequest(ErrorCodes.MalformedJson, $"The body is not valid JSON: {ex.Message}").ToResult();
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -42,13 +42,13 @@ public static class EventEndpoints
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Array)
             {
-                return ApiProblem.BadRequest("malformed_batch", "The body must be a JSON array of events.").ToResult();
+                return ApiProblem.BadRequest(ErrorCodes.MalformedBatch, "The body must be a JSON array of events.").ToResult();
             }
 
             var count = root.GetArrayLength();
             if (count > ApiLimits.MaxEventsPerBatch)
             {
-                return new ApiError(413, "batch_too_large", "Batch too large", $"At most {ApiLimits.MaxEventsPerBatch} events per request; this one has {count}.").ToResult();
+                return new ApiError(413, ErrorCodes.PayloadTooLarge, "Batch too large", $"At most {ApiLimits.MaxEventsPerBatch} events per request; this one has {count}.").ToResult();
             }
 
             if (!await Gate.WaitAsync(0, ct))

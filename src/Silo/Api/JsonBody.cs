@@ -13,20 +13,20 @@ public static class JsonBody
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength == 0)
         {
-            return (null, ApiProblem.BadRequest("malformed_json", "The request body is empty; a JSON document is expected."));
+            return (null, ApiProblem.BadRequest(ErrorCodes.MalformedJson, "The request body is empty; a JSON document is expected."));
         }
 
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, SlaGridJson.Options, cancellationToken);
             return value is null
-                ? (null, ApiProblem.BadRequest("malformed_json", "The request body is JSON null; a JSON document is expected."))
+                ? (null, ApiProblem.BadRequest(ErrorCodes.MalformedJson, "The request body is JSON null; a JSON document is expected."))
                 : (value, null);
         }
         catch (JsonException ex)
         {
             var where = ex.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
-            return (null, ApiProblem.BadRequest("malformed_json", $"The request body is not valid JSON for this call{where}: {ex.Message}"));
+            return (null, ApiProblem.BadRequest(ErrorCodes.MalformedJson, $"The request body is not valid JSON for this call{where}: {ex.Message}"));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -34,9 +34,9 @@ public static class JsonBody
         }
     }
 
-    /// <summary>A 400 <c>invalid_body</c> listing the problems found.</summary>
+    /// <summary>A 400 <c>validation_failed</c> listing the problems found.</summary>
     public static ApiError Invalid(List<string> problems) =>
-        new(400, "invalid_body", "Invalid request body", string.Join(" ", problems.Take(20)))
+        new(400, ErrorCodes.ValidationFailed, "Invalid request body", string.Join(" ", problems.Take(20)))
         {
             Errors = new Dictionary<string, string[]> { ["body"] = [.. problems.Take(100)] },
         };

@@ -111,15 +111,15 @@ public static class QueryEndpoints
         fromDate = toDate = null;
         if (from is not null && !TryDate(from, out fromDate))
         {
-            return ApiProblem.BadRequest("invalid_query", $"'from' must be a date (yyyy-MM-dd) or an ISO time; got '{from}'.");
+            return ApiProblem.BadRequest(ErrorCodes.InvalidQuery, $"'from' must be a date (yyyy-MM-dd) or an ISO time; got '{from}'.");
         }
 
         if (to is not null && !TryDate(to, out toDate))
         {
-            return ApiProblem.BadRequest("invalid_query", $"'to' must be a date (yyyy-MM-dd) or an ISO time; got '{to}'.");
+            return ApiProblem.BadRequest(ErrorCodes.InvalidQuery, $"'to' must be a date (yyyy-MM-dd) or an ISO time; got '{to}'.");
         }
 
-        return fromDate > toDate ? ApiProblem.BadRequest("invalid_query", "'from' is after 'to'.") : null;
+        return fromDate > toDate ? ApiProblem.BadRequest(ErrorCodes.InvalidQuery, "'from' is after 'to'.") : null;
     }
 
     private static bool TryDate(string text, out DateOnly? date)

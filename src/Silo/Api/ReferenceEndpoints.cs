@@ -159,7 +159,7 @@ public static class ReferenceEndpoints
         var tree = old.WithUpserts(records, out var treeError);
         if (treeError is not null)
         {
-            return new ApiError(400, "invalid_tree", "Invalid unit tree", treeError).ToResult();
+            return new ApiError(400, ErrorCodes.InvalidTree, "Invalid unit tree", treeError).ToResult();
         }
 
         await storage.Reference.UpsertUnitsAsync(records, ct);
