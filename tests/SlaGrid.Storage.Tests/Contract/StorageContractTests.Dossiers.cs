@@ -233,6 +233,18 @@ public abstract partial class StorageContractTests<TBackend>
             [Received("D1", "E1"), Commit(alerts: [new AlertChange(AlertChangeKind.Raise, "k", T0)])],
             Ct));
 
+        await Assert.ThrowsAsync<ArgumentException>(() => Storage.Dossiers.CommitAsync(
+            [Received("D1", "E1"), Commit([Event("E2", "D2") with { Payload = "{\"eventId\": \"E2\"" }])],
+            Ct));
+        var nul = await Assert.ThrowsAsync<ArgumentException>(() => Storage.Dossiers.CommitAsync(
+            [Received("D1", "E1"), Commit([Event("E3", "D3") with { Payload = "{\"note\": \"a\\u0000b\"}" }])],
+            Ct));
+
+        Assert.Contains("E3", nul.Message, StringComparison.Ordinal);
         Assert.Equal(0, await Storage.Dossiers.CountEventsAsync(Ct));
+
+        // A backslash followed by the text "u0000" is fine.
+        await Storage.Dossiers.CommitAsync([Commit([Event("E4", "D4") with { Payload = "{\"path\": \"C:\\\\u0000\"}" }])], Ct);
+        Assert.Equal("C:\\u0000", JsonDocument.Parse(Assert.Single(await Storage.Dossiers.GetEventsAsync("D4", Ct)).Payload).RootElement.GetProperty("path").GetString());
     }
 }
