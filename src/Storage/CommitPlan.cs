@@ -146,9 +146,9 @@ internal sealed class CommitPlan
                 throw new ArgumentException("A dossier needs an id, a unit, a procedure and a status.", nameof(commits));
             }
 
-            if (commit.Dossier is { Version: < 1 })
+            if (commit.Dossier is { Version: < 0 })
             {
-                throw new ArgumentException("A dossier's version starts at 1.", nameof(commits));
+                throw new ArgumentException("A dossier's version cannot be negative.", nameof(commits));
             }
 
             if (commit.Dossier is { Outcome: { } outcome } && outcome is not ("early" or "on_time" or "late"))
