@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using SlaGrid.Grains.Persistence;
 using SlaGrid.Runtime.Storage;
 
@@ -136,6 +137,8 @@ internal sealed class CommitPlan
                 {
                     throw new ArgumentException("An event needs an id, a dossier id, a type and a payload.", nameof(commits));
                 }
+
+                ValidatePayload(e);
             }
 
             if (commit.Dossier is { } d && (string.IsNullOrEmpty(d.Id) || string.IsNullOrEmpty(d.UnitId) || d.ProcedureCode is null || d.Status is null))
@@ -143,9 +146,9 @@ internal sealed class CommitPlan
                 throw new ArgumentException("A dossier needs an id, a unit, a procedure and a status.", nameof(commits));
             }
 
-            if (commit.Dossier is { Version: < 1 })
+            if (commit.Dossier is { Version: < 0 })
             {
-                throw new ArgumentException("A dossier's version starts at 1.", nameof(commits));
+                throw new ArgumentException("A dossier's version cannot be negative.", nameof(commits));
             }
 
             if (commit.Dossier is { Outcome: { } outcome } && outcome is not ("early" or "on_time" or "late"))
@@ -164,6 +167,40 @@ internal sealed class CommitPlan
             }
         }
     }
+
+    /// <summary>
+    /// The payload must be one JSON value, without the <c>\u0000</c> escape (PostgreSQL's jsonb cannot hold it), so that
+    /// both backends accept exactly the same payloads.
+    /// </summary>
+    private static void ValidatePayload(StoredEvent e)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(e.Payload);
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"Event '{e.EventId}' has a payload that is not valid JSON: {ex.Message}", nameof(e), ex);
+        }
+
+        using (document)
+        {
+            // Cheap filter first: only a payload that spells the escape can hold a NUL.
+            if (e.Payload.Contains("\\u0000", StringComparison.OrdinalIgnoreCase) && HoldsNul(document.RootElement))
+            {
+                throw new ArgumentException($"Event '{e.EventId}' has a payload with a NUL character (\\u0000), which the store cannot keep.", nameof(e));
+            }
+        }
+    }
+
+    private static bool HoldsNul(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString()!.Contains('\0', StringComparison.Ordinal),
+        JsonValueKind.Array => element.EnumerateArray().Any(HoldsNul),
+        JsonValueKind.Object => element.EnumerateObject().Any(p => p.Name.Contains('\0', StringComparison.Ordinal) || HoldsNul(p.Value)),
+        _ => false,
+    };
 
     /// <summary>The exception for a duplicate event id.</summary>
     public static DuplicateEventException Duplicate(string eventId) =>

@@ -3,8 +3,8 @@ namespace SlaGrid.Storage;
 /// <summary>Settings of the <see cref="GroupCommitter"/>, validated when it is created.</summary>
 public sealed class GroupCommitOptions
 {
-    /// <summary>At most this many commits go into one transaction (default 512; 1 to 100,000).</summary>
-    public int MaxBatchSize { get; set; } = 512;
+    /// <summary>At most this many commits go into one transaction (default 2,048; 1 to 100,000).</summary>
+    public int MaxBatchSize { get; set; } = 2048;
 
     /// <summary>
     /// How many group transactions may run at once (default 1: the next group forms while the current one

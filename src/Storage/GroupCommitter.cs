@@ -146,6 +146,7 @@ public sealed class GroupCommitter : IAsyncDisposable
         catch (Exception ex)
         {
             StorageLog.CommitterLoopFailed(_logger, ex);
+            _queue.Writer.TryComplete(ex);
             while (reader.TryRead(out var pending))
             {
                 pending.TrySetException(new StorageUnavailableException("The group committer stopped.", ex));

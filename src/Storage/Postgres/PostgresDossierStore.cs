@@ -22,20 +22,19 @@ internal sealed class PostgresDossierStore(PostgresExecutor db) : IDossierStore
         "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::jsonb[], $6::timestamptz[]) " +
         "ON CONFLICT (event_id) DO NOTHING RETURNING event_id AS " + InsertedEvent;
 
-    // Updates rows whose stored version is the expected one, inserts absent rows; returns the ids it wrote.
-    // Rows that are present with another version are left alone (and reported by their absence).
+    // Inserts absent dossiers and updates those whose stored version is the expected one (the new version minus
+    // $18, the number of changes the group makes to that dossier); returns the ids it wrote. A row present with
+    // another version is left alone, and reported by its absence. One arbiter-index probe per row, no join.
     private const string UpsertDossiersSql =
-        "WITH u AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::date[], " +
-        "$8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::boolean[], $12::boolean[], $13::boolean[], $14::integer[], " +
-        "$15::timestamptz[], $16::text[], $17::bigint[], $18::bigint[]) AS u(" + PostgresRows.DossierColumns + ", previous_version)), " +
-        "upd AS (UPDATE dossiers d SET unit_id = u.unit_id, officer_id = u.officer_id, procedure_code = u.procedure_code, status = u.status, " +
-        "received_at = u.received_at, receipt_date = u.receipt_date, due_at = u.due_at, original_due_at = u.original_due_at, " +
-        "due_soon_at = u.due_soon_at, paused = u.paused, rescheduled = u.rescheduled, apology_late = u.apology_late, " +
-        "supplement_requests = u.supplement_requests, finished_at = u.finished_at, outcome = u.outcome, version = u.version " +
-        "FROM u WHERE d.id = u.id AND d.version = u.previous_version RETURNING d.id), " +
-        "ins AS (INSERT INTO dossiers (" + PostgresRows.DossierColumns + ") SELECT " + PostgresRows.DossierColumns + " FROM u " +
-        "WHERE NOT EXISTS (SELECT 1 FROM dossiers x WHERE x.id = u.id) ON CONFLICT (id) DO NOTHING RETURNING id) " +
-        "SELECT id AS " + UpsertedDossier + " FROM upd UNION ALL SELECT id FROM ins";
+        "INSERT INTO dossiers AS d (" + PostgresRows.DossierColumns + ") SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], " +
+        "$5::text[], $6::timestamptz[], $7::date[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::boolean[], $12::boolean[], " +
+        "$13::boolean[], $14::integer[], $15::timestamptz[], $16::text[], $17::bigint[]) " +
+        "ON CONFLICT (id) DO UPDATE SET unit_id = excluded.unit_id, officer_id = excluded.officer_id, procedure_code = excluded.procedure_code, " +
+        "status = excluded.status, received_at = excluded.received_at, receipt_date = excluded.receipt_date, due_at = excluded.due_at, " +
+        "original_due_at = excluded.original_due_at, due_soon_at = excluded.due_soon_at, paused = excluded.paused, rescheduled = excluded.rescheduled, " +
+        "apology_late = excluded.apology_late, supplement_requests = excluded.supplement_requests, finished_at = excluded.finished_at, " +
+        "outcome = excluded.outcome, version = excluded.version " +
+        "WHERE d.version = excluded.version - $18 RETURNING id AS " + UpsertedDossier;
 
     private const string DeleteDeadlinesSql =
         "DELETE FROM deadlines d USING unnest($1::text[], $2::text[], $3::text[]) AS u(grain_type, grain_key, name) " +
@@ -319,9 +318,10 @@ internal sealed class PostgresDossierStore(PostgresExecutor db) : IDossierStore
                 TimestampTzArray(ingested)));
         }
 
-        if (plan.Dossiers.Count > 0)
+        // Nearly always one statement: each dossier changes once per group (step 1).
+        foreach (var step in plan.Dossiers.GroupBy(d => d.Dossier.Version - d.PreviousVersion))
         {
-            batch.BatchCommands.Add(DossierUpsert(plan.Dossiers));
+            batch.BatchCommands.Add(DossierUpsert([.. step], step.Key));
         }
 
         if (plan.DeadlineDeletes.Count > 0)
@@ -351,7 +351,7 @@ internal sealed class PostgresDossierStore(PostgresExecutor db) : IDossierStore
         }
     }
 
-    private static NpgsqlBatchCommand DossierUpsert(List<CommitPlan.PlannedDossier> dossiers)
+    private static NpgsqlBatchCommand DossierUpsert(List<CommitPlan.PlannedDossier> dossiers, long step)
     {
         var n = dossiers.Count;
         var id = new string?[n];
@@ -371,10 +371,9 @@ internal sealed class PostgresDossierStore(PostgresExecutor db) : IDossierStore
         var finishedAt = new DateTime?[n];
         var outcome = new string?[n];
         var version = new long[n];
-        var previous = new long[n];
         for (var i = 0; i < n; i++)
         {
-            var (d, prev) = (dossiers[i].Dossier, dossiers[i].PreviousVersion);
+            var d = dossiers[i].Dossier;
             id[i] = d.Id;
             unit[i] = d.UnitId;
             officer[i] = d.OfficerId;
@@ -392,7 +391,6 @@ internal sealed class PostgresDossierStore(PostgresExecutor db) : IDossierStore
             finishedAt[i] = Timestamps.ToUtcDateTime(d.FinishedAt);
             outcome[i] = d.Outcome;
             version[i] = d.Version;
-            previous[i] = prev;
         }
 
         return BatchCommand(
@@ -414,6 +412,6 @@ internal sealed class PostgresDossierStore(PostgresExecutor db) : IDossierStore
             TimestampTzArray(finishedAt),
             TextArray(outcome),
             BigintArray(version),
-            BigintArray(previous));
+            Bigint(step));
     }
 }

@@ -105,4 +105,8 @@ public sealed class SqliteStorage : ISlaGridStorage
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    /// <summary>A PRAGMA's value as the writer connection sees it (for tests of the durability settings).</summary>
+    internal Task<object?> WriterPragmaAsync(string name, CancellationToken cancellationToken) =>
+        _db.WriteAsync(tx => _db.Statement(tx, "PRAGMA " + name).ExecuteScalar(), cancellationToken);
 }
