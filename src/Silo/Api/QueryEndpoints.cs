@@ -20,9 +20,11 @@ public static class QueryEndpoints
         api.MapGet("/dossiers/{id}", async (string id, HttpContext http, IGrainFactory grains, ReferenceCatalog catalog, CancellationToken ct) =>
         {
             var view = await grains.GetGrain<IDossierGrain>(id).GetAsync(ct);
-            if (view is null || !view.State.IsReceived && view.State.SubmittedAt is null)
+            if (view is null || !view.State.IsReceived)
             {
-                return ApiProblem.NotFound($"No dossier '{id}'.").ToResult();
+                // A dossier only submitted online has no clock yet (DOMAIN.md: the clock starts at receipt).
+                var detail = view is null ? $"No dossier '{id}'." : $"Dossier '{id}' was submitted but not yet received.";
+                return ApiProblem.NotFound(detail).ToResult();
             }
 
             var caller = ApiCaller.From(http);
