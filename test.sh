@@ -108,7 +108,7 @@ dotnet build SlaGrid.slnx -c Release -nologo -v quiet
 log "running the tests"
 set +e
 dotnet test SlaGrid.slnx -c Release --no-build -nologo \
-  --logger "console;verbosity=normal" --logger "trx" --results-directory "$results" "$@" 2>&1 | tee "$work/test.log"
+  --logger "console;verbosity=minimal" --logger "trx" --results-directory "$results" "$@" 2>&1 | tee "$work/test.log"
 status=${PIPESTATUS[0]}
 set -e
 
@@ -116,10 +116,25 @@ set -e
 python3 - "$work/test.log" <<'PY' || true
 import re, sys
 p = f = s = 0
+block = {}
 for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    # minimal verbosity: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12"
     m = re.search(r"Failed:\s*(\d+), Passed:\s*(\d+), Skipped:\s*(\d+)", line)
     if m:
         f += int(m.group(1)); p += int(m.group(2)); s += int(m.group(3))
+        continue
+    # normal verbosity: a "Total tests: N" block followed by "Passed: N" / "Failed: N" / "Skipped: N" lines
+    m = re.match(r"\s*(Total tests|Passed|Failed|Skipped):\s*(\d+)\s*$", line)
+    if m:
+        if m.group(1) == "Total tests":
+            block = {}
+        block[m.group(1)] = int(m.group(2))
+        if m.group(1) == "Passed":
+            p += block["Passed"]
+        elif m.group(1) == "Failed":
+            f += block["Failed"]
+        elif m.group(1) == "Skipped":
+            s += block["Skipped"]
 print(f"{p} passed, {f} failed, {s} skipped")
 PY
 exit "$status"
