@@ -169,7 +169,7 @@ public sealed class DossierGrain(GridContext grid) : Grain, IDossierGrain
             return IngestOutcome.Rejected(RejectionCodes.UnknownUnit, $"Unit '{unit}' is not known: PUT /api/v1/units first.");
         }
 
-        if (incoming.Type == EventTypeNames.Received && incoming.ProcedureCode is { } code && !grid.Catalog.Procedures.ContainsKey(code))
+        if (incoming.Type == DossierEventType.Received.ToApiString() && incoming.ProcedureCode is { } code && !grid.Catalog.Procedures.ContainsKey(code))
         {
             return IngestOutcome.Rejected(RejectionCodes.UnknownProcedure, $"Procedure '{code}' is not known: PUT /api/v1/procedures first.");
         }

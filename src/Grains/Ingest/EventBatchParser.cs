@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SlaGrid.Grains.Clock;
 
 namespace SlaGrid.Grains.Ingest;
 
@@ -43,17 +44,25 @@ public static class EventBatchParser
         var eventId = ReadId(element, "eventId", required: true, errors);
         var dossierId = ReadId(element, "dossierId", required: true, errors);
         var type = ReadString(element, "type", required: true, errors);
-        if (type is not null && !EventTypeNames.All.Contains(type))
+        DossierEventType? kind = null;
+        if (type is not null)
         {
-            errors.Add((RejectionCodes.UnknownType, $"Unknown event type '{Truncate(type)}'; expected one of: {string.Join(", ", EventTypeNames.All.Order(StringComparer.Ordinal))}."));
+            if (DossierEventTypes.TryParse(type, out var parsedType))
+            {
+                kind = parsedType;
+            }
+            else
+            {
+                errors.Add((RejectionCodes.UnknownType, $"Unknown event type '{Truncate(type)}'; expected one of: {string.Join(", ", DossierEventTypes.All)}."));
+            }
         }
 
         var at = ReadTime(element, "at", required: true, now, errors);
         string? unitId = null, officerId = null, procedureCode = null;
         DateTimeOffset? dueAt = null, newDueAt = null;
-        switch (type)
+        switch (kind)
         {
-            case EventTypeNames.Received:
+            case DossierEventType.Received:
                 unitId = ReadId(element, "unitId", required: true, errors);
                 procedureCode = ReadId(element, "procedureCode", required: true, errors);
                 officerId = ReadId(element, "officerId", required: false, errors);
@@ -64,7 +73,7 @@ public static class EventBatchParser
                 }
 
                 break;
-            case EventTypeNames.Assigned:
+            case DossierEventType.Assigned:
                 unitId = ReadId(element, "unitId", required: false, errors);
                 officerId = ReadId(element, "officerId", required: false, errors);
                 if (unitId is null && officerId is null && !errors.Any(e => e.Code == RejectionCodes.InvalidField))
@@ -73,7 +82,7 @@ public static class EventBatchParser
                 }
 
                 break;
-            case EventTypeNames.Rescheduled:
+            case DossierEventType.Rescheduled:
                 newDueAt = ReadTime(element, "newDueAt", required: true, now, errors);
                 if (newDueAt is not null && at is not null && newDueAt <= at)
                 {

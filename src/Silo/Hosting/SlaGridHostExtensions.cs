@@ -2,10 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using SlaGrid.Client.Contracts;
 using SlaGrid.Grains.Grid;
-using SlaGrid.Grains.Live;
 using SlaGrid.Grains.Persistence;
-using SlaGrid.Grains.Reference;
-using SlaGrid.Runtime.Hosting;
 using SlaGrid.Runtime.Storage;
 using SlaGrid.Silo.Alerts;
 using SlaGrid.Silo.Api;
@@ -76,22 +73,12 @@ public static class SlaGridHostExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<GridOptions>().Bind(config.GetSection(GridOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ReferenceCatalog>();
-        services.AddSingleton<LiveHub>();
-        services.AddSingleton<GridSeed>();
-        services.AddSingleton<RollupTracker>();
-        services.AddSingleton<GridMetrics>();
-        services.AddSingleton<GridContext>();
-        services.AddSingleton<GridBootstrap>();
-        services.AddSingleton<IngestService>();
         services.AddSingleton<AlertSignal>();
 
-        // The grid starts (store migrated, counts rebuilt) before the runtime arms deadlines.
+        // The grid starts (store migrated, counts rebuilt) before the runtime arms deadlines: this hosted service is
+        // registered before AddSlaGridGrains adds the runtime's.
         services.AddHostedService<GridHostedService>();
-        services.AddGrainRuntime(runtime => runtime
-            .AddGrain<IDossierGrain, DossierGrain>()
-            .AddGrain<IUnitGrain, UnitGrain>()
-            .AddGrain<IOfficerGrain, OfficerGrain>());
+        services.AddSlaGridGrains();
         return services;
     }
 

@@ -124,10 +124,7 @@ public sealed class GridHarness : IAsyncDisposable
         var storage = _storage;
         var committer = _committer;
         _host = GrainRuntimeHost.Create(
-            runtime => runtime
-                .AddGrain<IDossierGrain, DossierGrain>()
-                .AddGrain<IUnitGrain, UnitGrain>()
-                .AddGrain<IOfficerGrain, OfficerGrain>(),
+            _ => { },
             services =>
             {
                 services.AddSingleton<TimeProvider>(Time);
@@ -138,14 +135,7 @@ public sealed class GridHarness : IAsyncDisposable
                 services.AddSingleton<IDeadlineStore>(storage.Deadlines);
                 services.AddSingleton<IDossierCommitter>(new Committer(committer));
                 services.AddSingleton(Options.Create(new GridOptions { RollupCoalesceDelay = TimeSpan.Zero }));
-                services.AddSingleton<ReferenceCatalog>();
-                services.AddSingleton<LiveHub>();
-                services.AddSingleton<GridSeed>();
-                services.AddSingleton<RollupTracker>();
-                services.AddSingleton<GridMetrics>();
-                services.AddSingleton<GridContext>();
-                services.AddSingleton<GridBootstrap>();
-                services.AddSingleton<IngestService>();
+                services.AddSlaGridGrains();
             });
         await _host.Services.GetRequiredService<GridBootstrap>().StartAsync(default);
         await _host.StartAsync(default);
