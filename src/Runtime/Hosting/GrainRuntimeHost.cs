@@ -94,7 +94,17 @@ public sealed class GrainRuntimeHost : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await StopAsync(CancellationToken.None);
+        // Bounded on the real clock: a grain stuck in a call must not hang a test run's teardown.
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30), TimeProvider.System);
+        try
+        {
+            await StopAsync(patience.Token);
+        }
+        catch (OperationCanceledException) when (patience.IsCancellationRequested)
+        {
+            // Left behind: the provider's disposal below still releases what it can.
+        }
+
         await _provider.DisposeAsync();
     }
 }
