@@ -106,6 +106,11 @@ internal sealed partial class DeadlineService : IDeadlineService, IAsyncDisposab
     public async Task ScheduleAsync(DeadlineEntry entry, CancellationToken cancellationToken)
     {
         entry = Normalize(entry);
+        if (_runtime.Registry.FindClass(entry.GrainType) is not { IsDeadlineReceiver: true })
+        {
+            throw new ArgumentException($"Grain type '{entry.GrainType}' is not registered as an IDeadlineReceiver.", nameof(entry));
+        }
+
         await _store.UpsertAsync(entry, cancellationToken);
         Track(entry);
     }
@@ -283,6 +288,21 @@ internal sealed partial class DeadlineService : IDeadlineService, IAsyncDisposab
     private async Task FireAsync(PendingFiring pending, CancellationToken cancellationToken)
     {
         var entry = pending.Entry;
+        if (_runtime.Registry.FindClass(entry.GrainType) is not { IsDeadlineReceiver: true })
+        {
+            // A row for a grain type this runtime does not have: retrying cannot help. It stays in the store.
+            LogUnknownGrainType(_logger, entry.GrainType, entry.GrainKey, entry.Name);
+            lock (_gate)
+            {
+                if (IsCurrentLocked(entry))
+                {
+                    _current.Remove(KeyOf(entry));
+                }
+            }
+
+            return;
+        }
+
         Interlocked.Increment(ref _inFlight);
         Exception? failure = null;
         try
@@ -514,6 +534,9 @@ internal sealed partial class DeadlineService : IDeadlineService, IAsyncDisposab
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Deadline {GrainType}/{GrainKey}/{Name} names a grain type that is not a registered IDeadlineReceiver; skipped")]
+    private static partial void LogUnknownGrainType(ILogger logger, string grainType, string grainKey, string name);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deadlines armed: {InMemory} in the window")]
     private static partial void LogArmed(ILogger logger, long inMemory);
