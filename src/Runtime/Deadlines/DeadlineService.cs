@@ -15,7 +15,7 @@ namespace SlaGrid.Runtime.Deadlines;
 /// <see cref="IDeadlineReceiver"/>; on success the stored row is completed (kept if it was moved meanwhile), on
 /// failure the delivery is retried with exponential backoff.
 /// </summary>
-internal sealed partial class DeadlineService : IDeadlineService, IAsyncDisposable
+internal sealed partial class DeadlineService : IDeadlineService, IAsyncDisposable, IDisposable
 {
     private readonly IDeadlineStore _store;
     private readonly GrainRuntime _runtime;
@@ -101,6 +101,19 @@ internal sealed partial class DeadlineService : IDeadlineService, IAsyncDisposab
     {
         await StopAsync(CancellationToken.None);
         _stopping.Dispose();
+    }
+
+    /// <summary>Stops without waiting for the workers (a container disposed synchronously).</summary>
+    public void Dispose()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            _stopping.Cancel();
+        }
+
+        _refillTimer?.Dispose();
+        _fireTimer.Dispose();
+        _ready.Writer.TryComplete();
     }
 
     public async Task ScheduleAsync(DeadlineEntry entry, CancellationToken cancellationToken)
