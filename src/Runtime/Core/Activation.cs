@@ -292,6 +292,12 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
     /// <summary>Answers, with a <see cref="TimeoutException"/>, every waiting or running message enqueued at or before <paramref name="expiredEpoch"/>.</summary>
     public void ExpireMessages(long expiredEpoch)
     {
+        // A racy pre-check keeps the sweep cheap over many idle activations; a message it misses is caught next tick.
+        if (_running == 0 && (_inbox?.Count ?? 0) == 0 && (_interleaveInbox?.Count ?? 0) == 0)
+        {
+            return;
+        }
+
         lock (this)
         {
             if (_state == ActivationState.Invalid)
