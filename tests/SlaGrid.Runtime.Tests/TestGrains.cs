@@ -57,6 +57,8 @@ public interface ICounterGrain : IGrainWithStringKey
     Task WriteStaleAsync();
 
     Task<int> ReloadAsync();
+
+    Task RegisterDeadlineAsync();
 }
 
 [GrainType("counter")]
@@ -111,6 +113,8 @@ public sealed class CounterGrain(Probe probe) : Grain<CounterState>, ICounterGra
     }
 
     public Task<int> ReloadAsync() => Task.FromResult(State.Value);
+
+    public Task RegisterDeadlineAsync() => RegisterDeadlineAsync("due", TimeProvider.GetUtcNow(), CancellationToken.None);
 }
 
 public interface IWorkerGrain : IGrainWithStringKey
@@ -275,6 +279,20 @@ public sealed class AlarmGrain(Probe probe) : Grain, IAlarmGrain, IDeadlineRecei
             probe.Counters[$"fail:{GrainKey}"] = fails - 1;
             probe.Add($"failed:{GrainKey}:{name}:{TimeProvider.GetUtcNow():HH:mm:ss}");
             throw new InvalidOperationException("handler failed on purpose");
+        }
+
+        if (GrainKey.StartsWith("block", StringComparison.Ordinal))
+        {
+            probe.Enter();
+            await probe.Gate.Task;
+            probe.Exit();
+        }
+
+        if (probe.Counters.TryGetValue($"repeat:{GrainKey}", out var repeats) && repeats > 0)
+        {
+            // Moves its own deadline while it fires: the moved one must survive the completion of this one.
+            probe.Counters[$"repeat:{GrainKey}"] = repeats - 1;
+            await RegisterDeadlineAsync(name, dueAt.AddMinutes(1), cancellationToken);
         }
 
         await Task.Yield();

@@ -216,6 +216,7 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
     /// <summary>Asks for deactivation once no message runs; messages still queued then go to a new activation.</summary>
     public void RequestDeactivation(DeactivationReason reason)
     {
+        bool schedule;
         lock (this)
         {
             if (_state is ActivationState.Invalid or ActivationState.Deactivating || _deactivationPending)
@@ -225,13 +226,15 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
 
             _deactivationPending = true;
             _deactivationReason = reason;
-            if (!ScheduleIfNeededLocked())
-            {
-                return;
-            }
+            schedule = ScheduleIfNeededLocked();
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        // Timers stop as soon as deactivation is asked for, so that a running tick is cancelled rather than waited for.
+        StopTimers();
+        if (schedule)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
     }
 
     /// <summary>Completes when the activation is gone (deactivated or failed to activate).</summary>
@@ -289,6 +292,12 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
     /// <summary>Answers, with a <see cref="TimeoutException"/>, every waiting or running message enqueued at or before <paramref name="expiredEpoch"/>.</summary>
     public void ExpireMessages(long expiredEpoch)
     {
+        // A racy pre-check keeps the sweep cheap over many idle activations; a message it misses is caught next tick.
+        if (_running == 0 && (_inbox?.Count ?? 0) == 0 && (_interleaveInbox?.Count ?? 0) == 0)
+        {
+            return;
+        }
+
         lock (this)
         {
             if (_state == ActivationState.Invalid)
@@ -361,6 +370,26 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
     }
 
     internal void ScheduleSeeded() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+
+    private void StopTimers()
+    {
+        GrainTimer[] timers;
+        lock (this)
+        {
+            if (_timers is not { Count: > 0 })
+            {
+                return;
+            }
+
+            timers = [.. _timers];
+            _timers = null;
+        }
+
+        foreach (var timer in timers)
+        {
+            timer.Dispose();
+        }
+    }
 
     private static void Expire(IMessage? message, long expiredEpoch)
     {
@@ -601,18 +630,12 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
     private async Task DeactivateAsync()
     {
         DeactivationReason reason;
-        GrainTimer[] timers;
         lock (this)
         {
             reason = _deactivationReason;
-            timers = _timers is null ? [] : [.. _timers];
-            _timers = null;
         }
 
-        foreach (var timer in timers)
-        {
-            timer.Dispose();
-        }
+        StopTimers();
 
         try
         {

@@ -13,7 +13,7 @@ namespace SlaGrid.Runtime.Core;
 /// The runtime: the grain directory (one activation per grain), message sending, the response-timeout sweep and the
 /// idle collector. Everything reads time from the injected <see cref="System.TimeProvider"/>.
 /// </summary>
-internal sealed partial class GrainRuntime : IGrainFactory, IStreamProvider, IAsyncDisposable
+internal sealed partial class GrainRuntime : IGrainFactory, IStreamProvider, IAsyncDisposable, IDisposable
 {
     private readonly GrainRuntimeOptions _options;
     private readonly CancellationTokenSource _stopping = new();
@@ -128,6 +128,18 @@ internal sealed partial class GrainRuntime : IGrainFactory, IStreamProvider, IAs
         await StopAsync(CancellationToken.None);
         _sweepTimer?.Dispose();
         _stopping.Dispose();
+    }
+
+    /// <summary>Stops the timers and refuses new calls, without deactivating grains (a container disposed synchronously).</summary>
+    public void Dispose()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            _stopping.Cancel();
+        }
+
+        _collectTimer?.Dispose();
+        _sweepTimer?.Dispose();
     }
 
     /// <summary>Sends a call through a reference, using its cached activation when that is still alive.</summary>

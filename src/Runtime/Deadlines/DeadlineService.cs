@@ -15,7 +15,7 @@ namespace SlaGrid.Runtime.Deadlines;
 /// <see cref="IDeadlineReceiver"/>; on success the stored row is completed (kept if it was moved meanwhile), on
 /// failure the delivery is retried with exponential backoff.
 /// </summary>
-internal sealed partial class DeadlineService : IDeadlineService, IAsyncDisposable
+internal sealed partial class DeadlineService : IDeadlineService, IAsyncDisposable, IDisposable
 {
     private readonly IDeadlineStore _store;
     private readonly GrainRuntime _runtime;
@@ -103,9 +103,27 @@ internal sealed partial class DeadlineService : IDeadlineService, IAsyncDisposab
         _stopping.Dispose();
     }
 
+    /// <summary>Stops without waiting for the workers (a container disposed synchronously).</summary>
+    public void Dispose()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            _stopping.Cancel();
+        }
+
+        _refillTimer?.Dispose();
+        _fireTimer.Dispose();
+        _ready.Writer.TryComplete();
+    }
+
     public async Task ScheduleAsync(DeadlineEntry entry, CancellationToken cancellationToken)
     {
         entry = Normalize(entry);
+        if (_runtime.Registry.FindClass(entry.GrainType) is not { IsDeadlineReceiver: true })
+        {
+            throw new ArgumentException($"Grain type '{entry.GrainType}' is not registered as an IDeadlineReceiver.", nameof(entry));
+        }
+
         await _store.UpsertAsync(entry, cancellationToken);
         Track(entry);
     }
@@ -283,6 +301,21 @@ internal sealed partial class DeadlineService : IDeadlineService, IAsyncDisposab
     private async Task FireAsync(PendingFiring pending, CancellationToken cancellationToken)
     {
         var entry = pending.Entry;
+        if (_runtime.Registry.FindClass(entry.GrainType) is not { IsDeadlineReceiver: true })
+        {
+            // A row for a grain type this runtime does not have: retrying cannot help. It stays in the store.
+            LogUnknownGrainType(_logger, entry.GrainType, entry.GrainKey, entry.Name);
+            lock (_gate)
+            {
+                if (IsCurrentLocked(entry))
+                {
+                    _current.Remove(KeyOf(entry));
+                }
+            }
+
+            return;
+        }
+
         Interlocked.Increment(ref _inFlight);
         Exception? failure = null;
         try
@@ -514,6 +547,9 @@ internal sealed partial class DeadlineService : IDeadlineService, IAsyncDisposab
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Deadline {GrainType}/{GrainKey}/{Name} names a grain type that is not a registered IDeadlineReceiver; skipped")]
+    private static partial void LogUnknownGrainType(ILogger logger, string grainType, string grainKey, string name);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deadlines armed: {InMemory} in the window")]
     private static partial void LogArmed(ILogger logger, long inMemory);

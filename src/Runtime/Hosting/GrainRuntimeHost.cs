@@ -1,8 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SlaGrid.Runtime.Core;
 using SlaGrid.Runtime.Deadlines;
@@ -18,14 +15,13 @@ namespace SlaGrid.Runtime.Hosting;
 public sealed class GrainRuntimeHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
-    private readonly IHostedService[] _hosted;
+    private IHostedService[] _hosted = [];
     private bool _started;
     private bool _stopped;
 
     private GrainRuntimeHost(ServiceProvider provider)
     {
         _provider = provider;
-        _hosted = [.. provider.GetServices<IHostedService>()];
     }
 
     /// <summary>The services.</summary>
@@ -45,8 +41,6 @@ public sealed class GrainRuntimeHost : IAsyncDisposable
     {
         var services = new ServiceCollection();
         configureServices?.Invoke(services);
-        services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(Logger<>)));
         services.AddGrainRuntime(configure);
         return new GrainRuntimeHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
     }
@@ -65,6 +59,7 @@ public sealed class GrainRuntimeHost : IAsyncDisposable
     {
         _ = _provider.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value;
         _ = _provider.GetRequiredService<IOptions<DeadlineOptions>>().Value;
+        _hosted = [.. _provider.GetServices<IHostedService>()];
         foreach (var hosted in _hosted)
         {
             await hosted.StartAsync(cancellationToken);
@@ -94,7 +89,17 @@ public sealed class GrainRuntimeHost : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await StopAsync(CancellationToken.None);
+        // Bounded on the real clock: a grain stuck in a call must not hang a test run's teardown.
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30), TimeProvider.System);
+        try
+        {
+            await StopAsync(patience.Token);
+        }
+        catch (OperationCanceledException) when (patience.IsCancellationRequested)
+        {
+            // Left behind: the provider's disposal below still releases what it can.
+        }
+
         await _provider.DisposeAsync();
     }
 }

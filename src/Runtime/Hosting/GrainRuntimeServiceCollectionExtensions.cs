@@ -34,6 +34,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         }
 
         services.AddSingleton(registrations);
+        services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IGrainStateStore, InMemoryGrainStateStore>();
         services.TryAddSingleton<IDeadlineStore, InMemoryDeadlineStore>();
