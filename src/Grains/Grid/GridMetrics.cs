@@ -10,13 +10,18 @@ namespace SlaGrid.Grains.Grid;
 /// <c>unit</c> and <c>province</c>) the gauges <c>slagrid_dossiers_open|overdue|due_soon|paused</c> and the counters
 /// <c>slagrid_dossiers_received_total</c> and <c>slagrid_dossiers_finished_total{outcome}</c>; grid-wide
 /// <c>slagrid_events_total{result}</c>. Never a dossier or officer id as a label.
+/// Every series exists from the start at 0 (every unit of the catalogue; every event result), so that a dashboard
+/// shows 0 rather than no data and <c>rate()</c> sees the first increment; and since every instrument is polled,
+/// nothing is lost when the exporter starts listening after this type was created.
 /// </summary>
 public sealed class GridMetrics : IDisposable
 {
     private readonly Meter _meter;
     private readonly ReferenceCatalog _catalog;
     private readonly ConcurrentDictionary<string, MeasureCounts> _own = new(StringComparer.Ordinal);
-    private readonly Counter<long> _events;
+    private static readonly string[] EventResults = ["accepted", "duplicate", "rejected"];
+    private readonly long[] _events = new long[EventResults.Length];
+    private readonly ConcurrentDictionary<string, long> _otherEvents = new(StringComparer.Ordinal);
 
     /// <summary>Creates the instruments.</summary>
     public GridMetrics(IMeterFactory meterFactory, ReferenceCatalog catalog)
@@ -24,7 +29,7 @@ public sealed class GridMetrics : IDisposable
         ArgumentNullException.ThrowIfNull(meterFactory);
         _catalog = catalog;
         _meter = meterFactory.Create("SlaGrid.Grains");
-        _events = _meter.CreateCounter<long>("slagrid_events_total", description: "Posted events by result: accepted, duplicate, rejected.");
+        _meter.CreateObservableCounter("slagrid_events_total", Events, description: "Posted events by result: accepted, duplicate, rejected.");
         _meter.CreateObservableGauge("slagrid_dossiers_open", () => PerUnit(v => v.Open), description: "Open dossiers of the unit itself (not its subtree).");
         _meter.CreateObservableGauge("slagrid_dossiers_overdue", () => PerUnit(v => v.Overdue), description: "Open, running dossiers past their due time.");
         _meter.CreateObservableGauge("slagrid_dossiers_due_soon", () => PerUnit(v => v.DueSoon), description: "Open, running dossiers within a working day of their due time.");
@@ -34,7 +39,18 @@ public sealed class GridMetrics : IDisposable
     }
 
     /// <summary>Records the result of one posted event.</summary>
-    public void OnEvent(string result) => _events.Add(1, new KeyValuePair<string, object?>("result", result));
+    public void OnEvent(string result)
+    {
+        var index = Array.IndexOf(EventResults, result);
+        if (index >= 0)
+        {
+            Interlocked.Increment(ref _events[index]);
+        }
+        else
+        {
+            _otherEvents.AddOrUpdate(result, 1, static (_, n) => n + 1);
+        }
+    }
 
     /// <summary>Sets a unit's own all-time counts.</summary>
     public void SetUnitOwn(string unitId, MeasureCounts totals) => _own[unitId] = totals;
@@ -62,6 +78,19 @@ public sealed class GridMetrics : IDisposable
             yield return new Measurement<long>(counts.FinishedEarly, Tag("unit", unit.Id), Tag("province", province), Tag("outcome", "early"));
             yield return new Measurement<long>(counts.FinishedOnTime, Tag("unit", unit.Id), Tag("province", province), Tag("outcome", "on_time"));
             yield return new Measurement<long>(counts.FinishedLate, Tag("unit", unit.Id), Tag("province", province), Tag("outcome", "late"));
+        }
+    }
+
+    private IEnumerable<Measurement<long>> Events()
+    {
+        for (var i = 0; i < EventResults.Length; i++)
+        {
+            yield return new Measurement<long>(Volatile.Read(ref _events[i]), Tag("result", EventResults[i]));
+        }
+
+        foreach (var (result, count) in _otherEvents)
+        {
+            yield return new Measurement<long>(count, Tag("result", result));
         }
     }
 

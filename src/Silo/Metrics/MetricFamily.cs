@@ -21,6 +21,7 @@ internal sealed class MetricFamily
     private readonly byte[] _sumName;
     private readonly byte[] _countName;
     private readonly byte[][] _bucketSuffixes;
+    private readonly MetricSeries? _emptyHistogram;
     private int _version;
     private int _sortedVersion = -1;
     private MetricSeries[] _sorted = [];
@@ -43,6 +44,10 @@ internal sealed class MetricFamily
         _sumName = Encoding.UTF8.GetBytes(name + "_sum");
         _countName = Encoding.UTF8.GetBytes(name + "_count");
         _bucketSuffixes = [.. bounds.Select(b => Encoding.UTF8.GetBytes(PrometheusText.FormatDouble(b) + "\"} ")), "+Inf\"} "u8.ToArray()];
+        if (shape.Kind == MetricKind.Histogram && !shape.IsObservable)
+        {
+            _emptyHistogram = new MetricSeries(LabelSet.Create(TagKey.From([]), "le", out _), bounds);
+        }
     }
 
     /// <summary>The metric name.</summary>
@@ -105,7 +110,12 @@ internal sealed class MetricFamily
     /// <summary>Starts a scrape: series an observable instrument does not report from now on are dropped.</summary>
     public void BeginCollect(long generation) => Volatile.Write(ref _generation, generation);
 
-    /// <summary>Writes the family (HELP, TYPE, then every series) unless it has no series. Called under the scrape lock.</summary>
+    /// <summary>
+    /// Writes the family (HELP, TYPE, then every series) unless it has no series. A histogram that has recorded
+    /// nothing yet is written as one empty series without labels (zero buckets, sum and count), as Prometheus'
+    /// client libraries do, so that <c>rate()</c> and <c>histogram_quantile()</c> have a series from the first
+    /// scrape; it gives way to the real series at the first measurement. Called under the scrape lock.
+    /// </summary>
     public void WriteTo(IBufferWriter<byte> writer)
     {
         var all = SortedSeries();
@@ -117,7 +127,12 @@ internal sealed class MetricFamily
 
         if (series.Length == 0)
         {
-            return;
+            if (_emptyHistogram is null)
+            {
+                return;
+            }
+
+            series = [_emptyHistogram];
         }
 
         PrometheusText.Write(writer, _header);

@@ -10,89 +10,24 @@ public sealed class DashboardQueriesTests(PrometheusStackFixture stack, ITestOut
     [ToolFact("prometheus")]
     public async Task EveryDashboardQuery_ReturnsData_ForOneValueForSeveralAndForAll()
     {
-        var prometheus = stack.Prometheus!;
-        var provinces = (await prometheus.LabelValuesAsync("province", "slagrid_dossiers_received_total", CancellationToken.None)).Order(StringComparer.Ordinal).ToList();
-        Assert.True(provinces.Count >= 2, $"expected at least 2 provinces, got {provinces.Count}");
-        var units = await prometheus.LabelValuesAsync("unit", $"slagrid_dossiers_received_total{{province=\"{provinces[0]}\"}}", CancellationToken.None);
-        var kinds = await prometheus.LabelValuesAsync("kind", "slagrid_alerts_total", CancellationToken.None);
-        Assert.NotEmpty(units);
-        Assert.NotEmpty(kinds);
-        var builtIn = new Dictionary<string, string> { ["__rate_interval"] = "30s", ["__interval"] = "5s", ["__range"] = "5m", ["__range_s"] = "300" };
-        Dictionary<string, string> Variant(string province, string commune, string kind) =>
-            new(builtIn) { ["province"] = province, ["commune"] = commune, ["kind"] = kind };
-        var variants = new Dictionary<string, Dictionary<string, string>>
-        {
-            ["one value"] = Variant(DashboardQueries.RegexValue(provinces[0]), DashboardQueries.RegexValue(units[0]), DashboardQueries.RegexValue(kinds[0])),
-            ["several"] = Variant(
-                "(" + string.Join('|', provinces.Take(2).Select(DashboardQueries.RegexValue)) + ")",
-                "(" + string.Join('|', units.Take(2).Select(DashboardQueries.RegexValue)) + ")",
-                "(" + string.Join('|', kinds.Take(2).Select(DashboardQueries.RegexValue)) + ")"),
-            ["All"] = Variant(".*", ".*", ".*"),
-        };
         var queries = DashboardQueries.Load();
         Assert.True(queries.Count >= 40, $"only {queries.Count} queries found in the dashboards");
         Assert.Contains(queries, q => q.IsVariable);
 
-        var failures = new List<string>();
-        var run = 0;
-        foreach (var query in queries)
-        {
-            var promQl = query.IsVariable ? DashboardQueries.VariableToPromQl(query.Expression) : query.Expression;
-            foreach (var (variant, values) in variants)
-            {
-                var expression = DashboardQueries.Substitute(promQl, values);
-                try
-                {
-                    var result = await prometheus.QueryAsync(expression, CancellationToken.None);
-                    run++;
-                    if (result.SampleCount == 0)
-                    {
-                        failures.Add($"[{variant}] empty result: {query}\n    ran: {expression}");
-                    }
-                }
-                catch (InvalidOperationException e)
-                {
-                    failures.Add($"[{variant}] {e.Message}\n    from: {query}");
-                }
-            }
-        }
+        var report = await DashboardQueryRunner.RunDashboardsAsync(stack.Prometheus!, CancellationToken.None);
 
-        output.WriteLine($"{queries.Count} dashboard queries, {run} runs.");
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        output.WriteLine($"{report.Queries} dashboard queries, {report.Runs} runs.");
+        Assert.True(report.Failures.Count == 0, report.Describe());
+        Assert.Equal(queries.Count * 3, report.Runs);
     }
 
     [ToolFact("prometheus")]
     public async Task EveryRecordingRule_IsHealthy_AndReturnsData()
     {
-        var prometheus = stack.Prometheus!;
-        var rules = await prometheus.GetRulesAsync(CancellationToken.None);
-        Assert.True(rules.Count >= 10, $"only {rules.Count} rules loaded");
+        var report = await DashboardQueryRunner.RunRulesAsync(stack.Prometheus!, CancellationToken.None);
 
-        var failures = new List<string>();
-        foreach (var rule in rules)
-        {
-            if (rule.Health != "ok")
-            {
-                failures.Add($"{rule.Name}: health {rule.Health} {rule.LastError}");
-            }
-
-            foreach (var expression in new[] { rule.Query, rule.Name })
-            {
-                try
-                {
-                    if ((await prometheus.QueryAsync(expression, CancellationToken.None)).SampleCount == 0)
-                    {
-                        failures.Add($"{rule.Name}: empty result for {expression}");
-                    }
-                }
-                catch (InvalidOperationException e)
-                {
-                    failures.Add($"{rule.Name}: {e.Message}");
-                }
-            }
-        }
-
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(report.Queries >= 10, $"only {report.Queries} rules loaded");
+        Assert.True(report.Failures.Count == 0, report.Describe());
     }
 
     [ToolFact("prometheus")]

@@ -134,6 +134,31 @@ public sealed class PrometheusExporterTests
     }
 
     [Fact]
+    public void HistogramWithoutMeasurements_IsWrittenEmpty_UntilItsFirstSeries()
+    {
+        using var meter = Meter(_prefix);
+        using var exporter = Exporter(_prefix, _logger);
+        var histogram = meter.CreateHistogram<double>("slagrid_test_lag_seconds", unit: "s", description: "Lag.", tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 5] });
+
+        Assert.Equal(
+            "# HELP slagrid_test_lag_seconds Lag.\n" +
+            "# TYPE slagrid_test_lag_seconds histogram\n" +
+            "slagrid_test_lag_seconds_bucket{le=\"1\"} 0\n" +
+            "slagrid_test_lag_seconds_bucket{le=\"5\"} 0\n" +
+            "slagrid_test_lag_seconds_bucket{le=\"+Inf\"} 0\n" +
+            "slagrid_test_lag_seconds_sum 0\n" +
+            "slagrid_test_lag_seconds_count 0\n",
+            exporter.ScrapeText());
+
+        histogram.Record(2, Tag("grain", "dossier"));
+
+        var text = exporter.ScrapeText();
+        Assert.Contains("slagrid_test_lag_seconds_count{grain=\"dossier\"} 1\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("slagrid_test_lag_seconds_count 0", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HistogramWithoutAdvice_UsesTheDefaultSecondsBuckets()
     {
         using var meter = Meter(_prefix);

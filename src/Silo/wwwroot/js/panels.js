@@ -2,7 +2,7 @@
 // Each keeps the last data it was given and can repaint itself (after a language switch or a tick).
 
 import { t, tOr, formatCount, formatRatio, formatDateTime, formatShortDateTime, formatClock, formatDuration } from "./i18n.js";
-import { health } from "./tree.js";
+import { health, ratioOf } from "./tree.js";
 import { el, setText } from "./util.js";
 
 const byTestId = (root, id) => root.querySelector(`[data-testid="${id}"]`);
@@ -68,8 +68,8 @@ export class HeadlinePanel {
     setText(this.cells.overdue, count(s?.overdue));
     setText(this.cells.dueSoon, count(s?.dueSoon));
     setText(this.cells.paused, count(s?.paused));
-    setText(this.cells.onTimeRatio, s ? formatRatio(s.onTimeRatio) : t("none"));
-    setText(this.cells.lateRatio, s ? formatRatio(s.lateRatio) : t("none"));
+    setText(this.cells.onTimeRatio, formatRatio(ratioOf(s, "onTimeRatio")));
+    setText(this.cells.lateRatio, formatRatio(ratioOf(s, "lateRatio")));
     setText(this.cells.received, count(s?.received));
     setText(this.cells.finishedEarly, count(s?.finishedEarly));
     setText(this.cells.finishedOnTime, count(s?.finishedOnTime));

@@ -5,18 +5,31 @@
 import { t, formatCount, formatRatio } from "./i18n.js";
 import { el, setText } from "./util.js";
 
+/**
+ * A ratio of the stats (onTimeRatio, lateRatio), or null when there is none: the API sends 0 for a unit that
+ * received nothing, which is "no data", not 0 %.
+ */
+export function ratioOf(stats, key) {
+  if (!stats || (typeof stats.received === "number" && stats.received <= 0)) {
+    return null;
+  }
+  const value = stats[key];
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
 /** "good" | "warn" | "bad" | "none", from the late ratio (10 % is the rating threshold). */
 export function health(stats) {
   if (!stats) {
     return "none";
   }
-  if (stats.flagged || (typeof stats.lateRatio === "number" && stats.lateRatio >= 0.1)) {
+  const late = ratioOf(stats, "lateRatio");
+  if (stats.flagged || (late !== null && late >= 0.1)) {
     return "bad";
   }
-  if ((typeof stats.lateRatio === "number" && stats.lateRatio >= 0.05) || stats.overdue > 0) {
+  if ((late !== null && late >= 0.05) || stats.overdue > 0) {
     return "warn";
   }
-  return typeof stats.lateRatio === "number" ? "good" : "none";
+  return late !== null ? "good" : "none";
 }
 
 export class UnitTree {
@@ -260,14 +273,14 @@ export class UnitTree {
     setText(row.querySelector(".num-open"), s ? formatCount(s.open) : t("none"));
     setText(row.querySelector(".num-overdue"), s ? formatCount(s.overdue) : t("none"));
     setText(row.querySelector(".num-due-soon"), s ? formatCount(s.dueSoon) : t("none"));
-    setText(row.querySelector(".num-on-time"), s ? formatRatio(s.onTimeRatio) : t("none"));
+    setText(row.querySelector(".num-on-time"), formatRatio(ratioOf(s, "onTimeRatio")));
     row.querySelector(".num-overdue").classList.toggle("is-hot", Boolean(s && s.overdue > 0));
     row.dataset.health = health(s);
     setText(
       unit.node.summary,
       s
         ? `, ${t("tree.col.open")} ${formatCount(s.open)}, ${t("tree.col.overdue")} ${formatCount(s.overdue)}, ` +
-            `${t("tree.col.dueSoon")} ${formatCount(s.dueSoon)}, ${t("tree.col.onTime")} ${formatRatio(s.onTimeRatio)}`
+            `${t("tree.col.dueSoon")} ${formatCount(s.dueSoon)}, ${t("tree.col.onTime")} ${formatRatio(ratioOf(s, "onTimeRatio"))}`
         : "",
     );
   }

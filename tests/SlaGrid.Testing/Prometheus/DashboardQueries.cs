@@ -1,19 +1,19 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace SlaGrid.Silo.Tests.Metrics;
+namespace SlaGrid.Testing.Prometheus;
 
 /// <summary>
 /// Finds every PromQL expression in the dashboards (panel targets' <c>expr</c>, template variables' queries), turns
 /// Grafana's <c>label_values()</c> into PromQL, and substitutes template variables with real values.
 /// </summary>
-internal static partial class DashboardQueries
+public static partial class DashboardQueries
 {
     /// <summary>Every expression of every dashboard under <c>dashboards/</c>.</summary>
     public static IReadOnlyList<DashboardQuery> Load()
     {
         var queries = new List<DashboardQuery>();
-        foreach (var file in RepositoryPaths.DashboardFiles)
+        foreach (var file in DashboardFiles.Dashboards)
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));
             var name = Path.GetFileName(file);
