@@ -11,8 +11,9 @@ namespace SlaGrid.Silo.Demo;
 /// Feeds the seeded province live: first closes dossiers left open by an earlier demo run, then replays
 /// <see cref="DemoOptions.HistoryWorkingDays"/> of history at once (so that counts, due-soon and overdue dossiers and
 /// alerts are there from the start; only the stories <see cref="DemoHistoryFilter"/> can replay without a false
-/// alert), then posts each event of <see cref="DemoScenario"/> when simulated time reaches
-/// it, in batches, through <c>POST /api/v1/events</c>. Transient failures are retried (event ids make retries
+/// alert), then posts each event of <see cref="DemoScenario"/> when simulated time reaches it (a tenth of a real
+/// second early, so that posting latency never lets a deadline fire first), in batches, through
+/// <c>POST /api/v1/events</c>. Transient failures are retried (event ids make retries
 /// harmless); it stops on shutdown or on a failure it cannot retry, never taking the silo down.
 /// </summary>
 internal sealed partial class DemoFeeder(
@@ -30,8 +31,14 @@ internal sealed partial class DemoFeeder(
 
     private const int MaxAttempts = 8;
     private static readonly TimeSpan RealTick = TimeSpan.FromMilliseconds(250);
+
+    // Events are posted this much (of real time) before simulated time reaches them, so that posting latency does not
+    // let a deadline fire first (a dossier processed a minute before its due time would otherwise flash overdue).
+    private static readonly TimeSpan RealLead = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan RealProgressInterval = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan RealHistoryMargin = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan[] RetireOffsets =
+        [TimeSpan.FromMinutes(1), TimeSpan.FromDays(1), TimeSpan.FromDays(7), TimeSpan.FromDays(30), TimeSpan.FromDays(120), TimeSpan.FromDays(360)];
 
     private long _accepted;
     private long _duplicates;
@@ -102,13 +109,14 @@ internal sealed partial class DemoFeeder(
         LogFeeding(logger, VietnamTime.ToLocal(start), o.Speed, o.DossiersPerMinute);
 
         var tick = RealTick * o.Speed;
+        var lead = RealLead * o.Speed;
         var progressEvery = RealProgressInterval * o.Speed;
         var nextProgress = now + progressEvery;
         var caughtUp = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             now = time.GetUtcNow();
-            var batch = timeline.TakeDue(now, BatchSize);
+            var batch = timeline.TakeDue(now + lead, BatchSize);
             if (batch.Count > 0)
             {
                 await PostAsync(seeded.Client, batch, cancellationToken);
@@ -129,10 +137,10 @@ internal sealed partial class DemoFeeder(
             if (now >= nextProgress)
             {
                 nextProgress = now + progressEvery;
-                LogProgress(logger, VietnamTime.ToLocal(now), timeline.Dossiers, timeline.Fates.GetValueOrDefault(DemoFate.Late) + timeline.Fates.GetValueOrDefault(DemoFate.Stuck), _accepted, _rejected, timeline.Pending);
+                LogProgress(logger, VietnamTime.ToLocal(now), timeline.Dossiers - timeline.HistoryLeftOut, timeline.Fates.GetValueOrDefault(DemoFate.Late) + timeline.Fates.GetValueOrDefault(DemoFate.Stuck), _accepted, _rejected, timeline.Pending);
             }
 
-            var wait = timeline.NextAt - now;
+            var wait = timeline.NextAt - lead - now;
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait < tick ? wait : tick, time, cancellationToken);
@@ -186,30 +194,41 @@ internal sealed partial class DemoFeeder(
 
     private async Task RetireLeftoversAsync(SlaGridClient client, CancellationToken cancellationToken)
     {
+        // An earlier run at speed may have run ahead of today: a dossier whose last event lies after the first
+        // closing time tried is refused (it would precede an accepted event), and tried again later on.
         var retired = 0;
-        for (var pass = 0; pass < 100; pass++)
+        for (var step = 0; step < RetireOffsets.Length; step++)
         {
-            var open = await client.GetOpenDossiersAsync(DemoProvince.ProvinceId, 1000, cancellationToken);
-            if (open.Count == 0)
+            for (var pass = 0; pass < 100; pass++)
             {
-                break;
-            }
+                var open = await client.GetOpenDossiersAsync(DemoProvince.ProvinceId, 1000, cancellationToken);
+                if (open.Count == 0)
+                {
+                    LogRetiredIfAny(retired);
+                    return;
+                }
 
-            var now = time.GetUtcNow();
-            var events = open.Select(d => new DossierEvent(
-                d.Id + "-retired",
-                d.Id,
-                EventTypes.Withdrawn,
-                VietnamTime.ToLocal((d.ReceivedAt > now ? d.ReceivedAt : now) + TimeSpan.FromMinutes(1)))).ToList();
-            var response = await client.PostEventsAsync(events, cancellationToken);
-            var accepted = response.Results.Count(r => r.Status == IngestStatuses.Accepted);
-            retired += accepted;
-            if (accepted == 0)
-            {
-                break;
+                var now = time.GetUtcNow();
+                var events = open.Select(d => new DossierEvent(
+                    $"{d.Id}-retired-{step}",
+                    d.Id,
+                    EventTypes.Withdrawn,
+                    VietnamTime.ToLocal((d.ReceivedAt > now ? d.ReceivedAt : now) + RetireOffsets[step]))).ToList();
+                var response = await client.PostEventsAsync(events, cancellationToken);
+                var accepted = response.Results.Count(r => r.Status == IngestStatuses.Accepted);
+                retired += accepted;
+                if (accepted == 0)
+                {
+                    break;
+                }
             }
         }
 
+        LogRetiredIfAny(retired);
+    }
+
+    private void LogRetiredIfAny(int retired)
+    {
         if (retired > 0)
         {
             LogRetired(logger, retired);

@@ -66,7 +66,7 @@ internal sealed class DemoProvince
             var weight = name.StartsWith("Phường", StringComparison.Ordinal) ? 1.5 + (random.NextDouble() * 1.5)
                 : name.StartsWith("Đặc khu", StringComparison.Ordinal) ? 0.1
                 : 0.4 + random.NextDouble();
-            var lateRate = random.NextDouble() < 0.1 ? 0.08 + (random.NextDouble() * 0.08) : 0.005 + (random.NextDouble() * 0.035);
+            var lateRate = random.NextDouble() < 0.1 ? 0.08 + (random.NextDouble() * 0.08) : 0.003 + (random.NextDouble() * 0.017);
             offices.Add(Office(id, DemoDesk.Commune, staff, weight, lateRate, officers, random));
             communeWeight += weight;
         }

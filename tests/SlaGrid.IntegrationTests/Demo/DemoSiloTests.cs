@@ -17,34 +17,12 @@ namespace SlaGrid.IntegrationTests.Demo;
 /// The silo in demo mode (as <c>--demo --speed 600</c>), on SQLite, with no admin key configured: the clock is the
 /// scaled one, a key is generated and works, and the province's counts, metrics and alerts move by themselves.
 /// </summary>
-public sealed partial class DemoSiloTests : IAsyncLifetime
+public sealed partial class DemoSiloTests(DemoSiloFixture demo) : IClassFixture<DemoSiloFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
-    private TestSilo _silo = null!;
-    private SlaGridClient _client = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _silo = await TestSilo.StartOnSqliteAsync(new Dictionary<string, string?>
-        {
-            ["Security:AdminKey"] = string.Empty, // as if SLAGRID_ADMIN_KEY were unset
-            ["Demo:Enabled"] = "true",
-            ["Demo:Speed"] = "600",
-            ["Demo:Communes"] = "8",
-            ["Demo:HistoryWorkingDays"] = "3",
-        });
-        var key = _silo.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.AdminKey!;
-        _client = new SlaGridClient(_silo.BaseAddress, key);
-        _http = _silo.CreateHttp(key);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        _http.Dispose();
-        await _silo.DisposeAsync();
-    }
+    private readonly TestSilo _silo = demo.Silo;
+    private readonly SlaGridClient _client = demo.Client;
+    private readonly HttpClient _http = demo.Http;
 
     [Fact]
     public void TheSilosTimeProvider_IsTheScaledClock()
