@@ -6,6 +6,7 @@ using SlaGrid.Grains.Persistence;
 using SlaGrid.Runtime.Storage;
 using SlaGrid.Silo.Alerts;
 using SlaGrid.Silo.Api;
+using SlaGrid.Silo.Demo;
 using SlaGrid.Silo.Metrics;
 using SlaGrid.Silo.Security;
 using SlaGrid.Storage;
@@ -32,6 +33,7 @@ public static class SlaGridHostExtensions
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);
         var services = builder.Services;
+        services.AddSlaGridDemo(config);
         services.AddSlaGridStorage(config["Storage"] ?? config["SLAGRID_STORAGE"]);
         services.AddSlaGridGrid(config);
         services.AddSlaGridSecurity(config);
