@@ -203,9 +203,13 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
         try
         {
             await grid.Storage.Alerts.ApplyAsync([change], cancellationToken);
+            var wasKnown = _flagged is not null;
             _flagged = flagged;
             grid.Committed?.Invoke();
-            LogRatioAlert(logger, GrainKey, flagged, yearTotals.LateRatio);
+            if (wasKnown || flagged)
+            {
+                LogRatioAlert(logger, GrainKey, flagged, yearTotals.LateRatio);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
