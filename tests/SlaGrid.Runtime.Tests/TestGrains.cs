@@ -140,11 +140,14 @@ public interface IWorkerGrain : IGrainWithStringKey
     Task StopTimerAsync();
 
     Task DeactivateAsync();
+
+    Task<int> CountUnsafelyAsync(int turns, int perTurn);
 }
 
 public class WorkerGrainBase(Probe probe) : Grain, IWorkerGrain
 {
     private IGrainTimer? _timer;
+    private int _unsafeCounter;
 
     protected Probe Probe => probe;
 
@@ -231,6 +234,22 @@ public class WorkerGrainBase(Probe probe) : Grain, IWorkerGrain
     {
         DeactivateOnIdle();
         return Task.CompletedTask;
+    }
+
+    // Unsynchronized read-modify-write within each turn: lost updates show if two turns ever run in parallel.
+    public async Task<int> CountUnsafelyAsync(int turns, int perTurn)
+    {
+        for (var t = 0; t < turns; t++)
+        {
+            for (var i = 0; i < perTurn; i++)
+            {
+                _unsafeCounter++;
+            }
+
+            await Task.Yield();
+        }
+
+        return _unsafeCounter;
     }
 }
 

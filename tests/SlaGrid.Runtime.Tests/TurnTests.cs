@@ -37,6 +37,16 @@ public sealed class TurnTests
     }
 
     [Fact]
+    public async Task ReentrantGrain_InterleavedTurns_NeverRaceOnState()
+    {
+        await using var host = await TestRuntime.StartAsync(_time, _probe);
+        var grain = host.GrainFactory.GetGrain<IReentrantWorkerGrain>("race");
+        var calls = Enumerable.Range(0, 8).Select(_ => grain.CountUnsafelyAsync(turns: 50, perTurn: 2_000)).ToArray();
+        var results = await Task.WhenAll(calls);
+        Assert.Equal(8 * 50 * 2_000, results.Max());
+    }
+
+    [Fact]
     public async Task NonReentrantGrain_QueuesSecondCall_WhileFirstAwaits()
     {
         await using var host = await TestRuntime.StartAsync(_time, _probe);

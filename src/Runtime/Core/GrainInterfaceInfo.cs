@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Linq.Expressions;
 using System.Reflection;
 
 namespace SlaGrid.Runtime.Core;
@@ -7,6 +8,7 @@ namespace SlaGrid.Runtime.Core;
 internal sealed class GrainInterfaceInfo
 {
     private readonly FrozenDictionary<MethodInfo, GrainMethod> _methods;
+    private Func<GrainProxy>? _newProxy;
 
     public GrainInterfaceInfo(GrainRuntime runtime, Type interfaceType, GrainClassInfo grainClass)
     {
@@ -43,8 +45,37 @@ internal sealed class GrainInterfaceInfo
 
     public GrainProxy CreateProxy(string key)
     {
-        var proxy = (GrainProxy)DispatchProxy.Create(InterfaceType, typeof(GrainProxy));
+        var proxy = _newProxy?.Invoke() ?? CreateFirstProxy();
         proxy.Bind(this, key);
+        return proxy;
+    }
+
+    /// <summary>
+    /// Creates a proxy through <see cref="DispatchProxy"/>, and caches a compiled constructor call for its generated type
+    /// when it has a parameterless one (DispatchProxy.Create goes through reflection on every call).
+    /// </summary>
+    private GrainProxy CreateFirstProxy()
+    {
+        var proxy = (GrainProxy)DispatchProxy.Create(InterfaceType, typeof(GrainProxy));
+        var type = proxy.GetType();
+        Expression? construct = null;
+        if (type.GetConstructor(Type.EmptyTypes) is { } parameterless)
+        {
+            construct = Expression.New(parameterless);
+        }
+        else if (type.GetConstructor([typeof(MethodInfo[])]) is { } withMethods
+            && type.GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)
+                .SingleOrDefault(f => f.FieldType == typeof(MethodInfo[]))?.GetValue(proxy) is MethodInfo[] methods)
+        {
+            // .NET's generator passes the proxy type's method table to its constructor: reuse the one it gave the first proxy.
+            construct = Expression.New(withMethods, Expression.Constant(methods));
+        }
+
+        if (construct is not null)
+        {
+            _newProxy = Expression.Lambda<Func<GrainProxy>>(Expression.Convert(construct, typeof(GrainProxy))).Compile();
+        }
+
         return proxy;
     }
 }
