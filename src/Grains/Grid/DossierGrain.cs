@@ -87,6 +87,17 @@ public sealed class DossierGrain(GridContext grid) : Grain, IDossierGrain
         if (!decision.Accepted)
         {
             var error = decision.Error ?? new ClockError(ClockErrorCodes.OutOfOrder, "The event was refused.");
+            if (error.Code == ClockErrorCodes.NotReceived && _state is not { IsReceived: true })
+            {
+                if (_state is null)
+                {
+                    // Nothing of this dossier exists: do not keep an empty activation for it.
+                    DeactivateOnIdle();
+                }
+
+                return IngestOutcome.Rejected(RejectionCodes.UnknownDossier, $"Dossier '{GrainKey}' was never received: post its received event first.");
+            }
+
             if (error.Code == ClockErrorCodes.RescheduleLimit && _state is { IsOpen: true } open)
             {
                 await CommitAsync([], null, [AlertPlanner.RescheduleLimit(open, now, grid.Catalog)], cancellationToken);
