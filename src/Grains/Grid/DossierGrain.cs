@@ -66,14 +66,16 @@ public sealed class DossierGrain(GridContext grid) : Grain, IDossierGrain
     public async Task<IngestOutcome> ApplyAsync(IncomingEvent incoming, string? scopeRoot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incoming);
-        if (_eventIds.Contains(incoming.EventId))
-        {
-            return IngestOutcome.Duplicate;
-        }
 
+        // Scope first: a key learns nothing (not even "duplicate") about dossiers outside its scope.
         if (Refuse(incoming, scopeRoot) is { } refusal)
         {
             return refusal;
+        }
+
+        if (_eventIds.Contains(incoming.EventId))
+        {
+            return IngestOutcome.Duplicate;
         }
 
         var candidate = ToDomain(incoming, ++_nextSequence);

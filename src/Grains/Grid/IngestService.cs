@@ -42,11 +42,15 @@ public sealed class IngestService(GridContext grid, IGrainFactory grains)
             var routed = new List<(int Index, IncomingEvent Event)>(valid.Count);
             foreach (var (index, e) in valid)
             {
-                if (known.TryGetValue(e.EventId, out var dossier))
+                if (known.TryGetValue(e.EventId, out var dossier) && !string.Equals(dossier, e.DossierId, StringComparison.Ordinal))
                 {
-                    results[index] = string.Equals(dossier, e.DossierId, StringComparison.Ordinal)
-                        ? IngestOutcome.Duplicate
-                        : IngestOutcome.Rejected(RejectionCodes.EventIdConflict, $"Event id '{e.EventId}' is already used by dossier '{dossier}'.");
+                    results[index] = IngestOutcome.Rejected(
+                        RejectionCodes.EventIdConflict,
+                        scopeRoot is null ? $"Event id '{e.EventId}' is already used by dossier '{dossier}'." : $"Event id '{e.EventId}' is already used by another dossier.");
+                }
+                else if (known.ContainsKey(e.EventId) && scopeRoot is null)
+                {
+                    results[index] = IngestOutcome.Duplicate;
                 }
                 else
                 {
