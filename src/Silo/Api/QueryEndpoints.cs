@@ -20,9 +20,10 @@ public static class QueryEndpoints
         api.MapGet("/dossiers/{id}", async (string id, HttpContext http, IGrainFactory grains, ReferenceCatalog catalog, CancellationToken ct) =>
         {
             var view = await grains.GetGrain<IDossierGrain>(id).GetAsync(ct);
-            if (view is null || !view.State.IsReceived && view.State.SubmittedAt is null)
+            if (view is null || !view.State.IsReceived)
             {
-                return ApiProblem.NotFound($"No dossier '{id}'.").ToResult();
+                // A dossier is tracked from its receipt: one only submitted has no unit, procedure or receipt to show.
+                return ApiProblem.NotFound(view?.State.SubmittedAt is null ? $"No dossier '{id}'." : $"Dossier '{id}' was submitted but not received yet.").ToResult();
             }
 
             var caller = ApiCaller.From(http);
