@@ -232,7 +232,7 @@ public static class ReferenceEndpoints
             return denied.ToResult();
         }
 
-        var (body, error) = await JsonBody.ReadAsync<List<ContractProcedure>>(http.Request, ct);
+        var (body, error) = await JsonBody.ReadAsync<List<ContractProcedure>>(http.Request, ct, strict: true); // limit.value has no default
         if (error is not null)
         {
             return error.ToResult();
