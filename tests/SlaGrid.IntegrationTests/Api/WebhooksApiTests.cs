@@ -16,7 +16,7 @@ public sealed class WebhooksApiTests(ApiSilo api) : IClassFixture<ApiSilo>
     [PostgresFact]
     public async Task PutAndGet_NeverEchoTheSecret()
     {
-        using var put = await Http.SendJsonAsync(HttpMethod.Put, "api/v1/webhooks", $$"""[{"id":"wh-echo","url":"https://ops.example/hook","secret":"{{Secret}}","unitId":"P1"}]""");
+        using var put = await Http.SendJsonAsync(HttpMethod.Put, "api/v1/webhooks", $$"""[{"id":"wh-echo","url":"http://127.0.0.1:9/hook","secret":"{{Secret}}","unitId":"P1"}]""");
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         var putText = await put.Content.ReadAsStringAsync();
         Assert.DoesNotContain(Secret, putText, StringComparison.Ordinal);
@@ -25,17 +25,17 @@ public sealed class WebhooksApiTests(ApiSilo api) : IClassFixture<ApiSilo>
         var listText = (await Http.GetJsonAsync("api/v1/webhooks")).ToJsonString();
         Assert.DoesNotContain(Secret, listText, StringComparison.Ordinal);
         var hook = JsonNode.Parse(listText)!.AsArray().Single(h => (string?)h!["id"] == "wh-echo")!;
-        Assert.Equal("https://ops.example/hook", (string?)hook["url"]);
+        Assert.Equal("http://127.0.0.1:9/hook", (string?)hook["url"]);
         Assert.Equal("P1", (string?)hook["unitId"]);
     }
 
     public static TheoryData<string> BadWebhooks => new()
     {
-        $$"""[{"id":"wh-bad","url":"ftp://ops.example/hook","secret":"{{Secret}}"}]""",
+        $$"""[{"id":"wh-bad","url":"ftp://127.0.0.1/hook","secret":"{{Secret}}"}]""",
         $$"""[{"id":"wh-bad","url":"not a url","secret":"{{Secret}}"}]""",
-        """[{"id":"wh-bad","url":"https://ops.example/hook","secret":"short"}]""",
-        $$"""[{"id":"wh-bad","url":"https://ops.example/hook","secret":"{{Secret}}","unitId":"NO-SUCH-UNIT"}]""",
-        $$"""[{"url":"https://ops.example/hook","secret":"{{Secret}}"}]""",
+        """[{"id":"wh-bad","url":"http://127.0.0.1:9/hook","secret":"short"}]""",
+        $$"""[{"id":"wh-bad","url":"http://127.0.0.1:9/hook","secret":"{{Secret}}","unitId":"NO-SUCH-UNIT"}]""",
+        $$"""[{"url":"http://127.0.0.1:9/hook","secret":"{{Secret}}"}]""",
     };
 
     [PostgresTheory]
