@@ -66,14 +66,16 @@ public sealed class DossierGrain(GridContext grid) : Grain, IDossierGrain
     public async Task<IngestOutcome> ApplyAsync(IncomingEvent incoming, string? scopeRoot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incoming);
-        if (_eventIds.Contains(incoming.EventId))
-        {
-            return IngestOutcome.Duplicate;
-        }
 
+        // Scope first: a key learns nothing (not even "duplicate") about dossiers outside its scope.
         if (Refuse(incoming, scopeRoot) is { } refusal)
         {
             return refusal;
+        }
+
+        if (_eventIds.Contains(incoming.EventId))
+        {
+            return IngestOutcome.Duplicate;
         }
 
         var candidate = ToDomain(incoming, ++_nextSequence);
@@ -87,6 +89,17 @@ public sealed class DossierGrain(GridContext grid) : Grain, IDossierGrain
         if (!decision.Accepted)
         {
             var error = decision.Error ?? new ClockError(ClockErrorCodes.OutOfOrder, "The event was refused.");
+            if (error.Code == ClockErrorCodes.NotReceived && _state is not { IsReceived: true })
+            {
+                if (_state is null)
+                {
+                    // Nothing of this dossier exists: do not keep an empty activation for it.
+                    DeactivateOnIdle();
+                }
+
+                return IngestOutcome.Rejected(RejectionCodes.UnknownDossier, $"Dossier '{GrainKey}' was never received: post its received event first.");
+            }
+
             if (error.Code == ClockErrorCodes.RescheduleLimit && _state is { IsOpen: true } open)
             {
                 await CommitAsync([], null, [AlertPlanner.RescheduleLimit(open, now, grid.Catalog)], cancellationToken);

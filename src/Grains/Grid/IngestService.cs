@@ -5,7 +5,7 @@ namespace SlaGrid.Grains.Grid;
 
 /// <summary>
 /// The ingestion path behind <c>POST /api/v1/events</c>: shape-checked events are deduplicated against the log,
-/// routed to their dossier grains — one dossier's events in posted order, different dossiers concurrently, so that
+/// routed to their dossier grains — one dossier's events in `at` order (ties in posted order), different dossiers concurrently, so that
 /// their commits share transactions — and answered per event, in the posted order, once durable.
 /// </summary>
 public sealed class IngestService(GridContext grid, IGrainFactory grains)
@@ -42,11 +42,15 @@ public sealed class IngestService(GridContext grid, IGrainFactory grains)
             var routed = new List<(int Index, IncomingEvent Event)>(valid.Count);
             foreach (var (index, e) in valid)
             {
-                if (known.TryGetValue(e.EventId, out var dossier))
+                if (known.TryGetValue(e.EventId, out var dossier) && !string.Equals(dossier, e.DossierId, StringComparison.Ordinal))
                 {
-                    results[index] = string.Equals(dossier, e.DossierId, StringComparison.Ordinal)
-                        ? IngestOutcome.Duplicate
-                        : IngestOutcome.Rejected(RejectionCodes.EventIdConflict, $"Event id '{e.EventId}' is already used by dossier '{dossier}'.");
+                    results[index] = IngestOutcome.Rejected(
+                        RejectionCodes.EventIdConflict,
+                        scopeRoot is null ? $"Event id '{e.EventId}' is already used by dossier '{dossier}'." : $"Event id '{e.EventId}' is already used by another dossier.");
+                }
+                else if (known.ContainsKey(e.EventId) && scopeRoot is null)
+                {
+                    results[index] = IngestOutcome.Duplicate;
                 }
                 else
                 {
@@ -54,10 +58,12 @@ public sealed class IngestService(GridContext grid, IGrainFactory grains)
                 }
             }
 
+            // One dossier's events are applied in `at` order (ties in posted order: OrderBy is stable), so that a batch
+            // posted out of order means the same as one posted in order (DESIGN.md: "applied in at order").
             var failures = new List<Exception>();
             var tasks = routed
                 .GroupBy(r => r.Event.DossierId, StringComparer.Ordinal)
-                .Select(group => ApplyInOrderAsync(group.ToList(), results, scopeRoot, failures, cancellationToken))
+                .Select(group => ApplyInOrderAsync([.. group.OrderBy(r => r.Event.At.UtcTicks)], results, scopeRoot, failures, cancellationToken))
                 .ToList();
             await Task.WhenAll(tasks);
             if (failures.Count > 0)

@@ -43,11 +43,19 @@ public sealed partial class OfficerGrain(GridContext grid, ILogger<OfficerGrain>
             return;
         }
 
+        if (unitId is null)
+        {
+            // An officer the grid was never told about (PUT /api/v1/officers) has no unit, so no leaders to tell: the
+            // alert cannot be addressed. Remember the flag instead of failing (and logging) on every change.
+            _flagged = flagged;
+            return;
+        }
+
         var now = grid.Time.GetUtcNow();
         var key = AlertKindNames.DedupKey(AlertKindNames.OfficerLateRatio, GrainKey);
         var change = flagged
             ? new AlertChange(AlertChangeKind.Raise, key, now, new AlertRecord(
-                AlertPlanner.NewId(now), AlertKindNames.OfficerLateRatio, key, null, unitId ?? string.Empty, GrainKey,
+                AlertPlanner.NewId(now), AlertKindNames.OfficerLateRatio, key, null, unitId, GrainKey,
                 grid.Catalog.LeadersOf(unitId), now, null, "open", null, null, 0))
             : new AlertChange(AlertChangeKind.Resolve, key, now);
         try

@@ -46,7 +46,7 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
         // Tell the parent on a turn of its own (never from inside activation: the parent may be activating and
         // waiting for this very grain's snapshot).
         SetDirty();
-        _timer = RegisterGrainTimer(PublishAsync, grid.Options.RollupCoalesceDelay, Timeout.InfiniteTimeSpan);
+        _timer = RegisterGrainTimer(PublishOnTimerAsync, grid.Options.RollupCoalesceDelay, Timeout.InfiniteTimeSpan);
     }
 
     /// <inheritdoc />
@@ -147,9 +147,13 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
             return PublishAsync(cancellationToken);
         }
 
-        _timer ??= RegisterGrainTimer(PublishAsync, delay, Timeout.InfiniteTimeSpan);
+        _timer ??= RegisterGrainTimer(PublishOnTimerAsync, delay, Timeout.InfiniteTimeSpan);
         return Task.CompletedTask;
     }
+
+    // The coalescing timer is one-shot: PublishAsync disposes it, which cancels the token of the tick running now. The
+    // tick's work (the late-ratio alert's write) must not run on that token, or it is cancelled before it starts.
+    private Task PublishOnTimerAsync(CancellationToken _) => PublishAsync(CancellationToken.None);
 
     private async Task PublishAsync(CancellationToken cancellationToken)
     {

@@ -11,6 +11,7 @@ namespace SlaGrid.Grains.Ingest;
 public static class EventBatchParser
 {
     private const int MaxIdLength = 200;
+    private const int MaxNumberLength = 400;
 
     /// <summary>Parses the elements of a JSON array (the caller has checked it is one).</summary>
     public static List<ParsedEvent> Parse(JsonElement array, DateTimeOffset now)
@@ -38,6 +39,14 @@ public static class EventBatchParser
         if (element.ValueKind != JsonValueKind.Object)
         {
             return ParsedEvent.Invalid(null, RejectionCodes.InvalidEvent, "Each event must be a JSON object.");
+        }
+
+        // Text the grid could not read back or store (invalid UTF-8, an unpaired surrogate, NUL, a number out of any
+        // store's range) is refused here, per element, wherever it is: also in members the grid ignores, since the
+        // event is stored as posted.
+        if (FindUnstorable(element, "$") is { } unstorable)
+        {
+            return ParsedEvent.Invalid(SafeEventId(element), RejectionCodes.InvalidField, unstorable);
         }
 
         var errors = new List<(string Code, string Message)>();
@@ -190,6 +199,99 @@ public static class EventBatchParser
         var t = text.IndexOf('T', StringComparison.Ordinal);
         return t > 0 && (text.IndexOf('+', t) > 0 || text.IndexOf('-', t) > 0);
     }
+
+    /// <summary>The first place in <paramref name="element"/> that cannot be read back or stored, described; else null.</summary>
+    private static string? FindUnstorable(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return ReadableText(element, out var text) && !text.Contains('\0', StringComparison.Ordinal)
+                    ? null
+                    : $"{path} is not storable text: it holds invalid UTF-8, an unpaired surrogate or a NUL character.";
+            case JsonValueKind.Number:
+                return IsStorableNumber(element) ? null : $"{path} is a number out of range (at most {MaxNumberLength} characters, within the range of a double).";
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (FindUnstorable(item, $"{path}[{index++}]") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return $"A member name in {path} is not valid text (invalid UTF-8 or an unpaired surrogate).";
+                    }
+
+                    if (name.Contains('\0', StringComparison.Ordinal))
+                    {
+                        return $"A member name in {path} holds a NUL character.";
+                    }
+
+                    if (FindUnstorable(property.Value, $"{path}.{Truncate(name)}") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool ReadableText(JsonElement element, out string text)
+    {
+        try
+        {
+            text = element.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = string.Empty;
+            return false;
+        }
+    }
+
+    // PostgreSQL's jsonb keeps numbers as numeric (at most 131,072 digits before the point and 16,383 after): a number
+    // that fits a double and is not spelled out at length is always storable on both backends.
+    private static bool IsStorableNumber(JsonElement element)
+    {
+        var raw = element.GetRawText();
+        if (raw.Length > MaxNumberLength || !element.TryGetDouble(out var value) || !double.IsFinite(value))
+        {
+            return false;
+        }
+
+        if (value != 0)
+        {
+            return true;
+        }
+
+        // Zero: only a spelled-out zero, not a tiny number that underflowed (1e-400000).
+        var exponent = raw.IndexOfAny(['e', 'E']);
+        var mantissa = exponent < 0 ? raw : raw[..exponent];
+        return !mantissa.Any(c => c is >= '1' and <= '9');
+    }
+
+    private static string? SafeEventId(JsonElement element) =>
+        element.TryGetProperty("eventId", out var id) && id.ValueKind == JsonValueKind.String && ReadableText(id, out var text)
+            && text.Length is > 0 and <= MaxIdLength && !text.Any(char.IsControl)
+            ? text
+            : null;
 
     private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -33,6 +33,12 @@ public static class RejectionCodes
     /// <summary>The event id is already used by an event of another dossier.</summary>
     public const string EventIdConflict = "event_id_conflict";
 
+    /// <summary>
+    /// The event is for a dossier that was never received (no accepted <c>received</c>); the clock's own
+    /// <c>not_received</c> remains for an event timed before the receipt of a dossier that was received.
+    /// </summary>
+    public const string UnknownDossier = "unknown_dossier";
+
     /// <summary>The key's unit scope does not cover the dossier's unit.</summary>
     public const string OutOfScope = "out_of_scope";
 }

@@ -21,7 +21,7 @@ public static class AlertEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapAlertEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/alerts", async (string? unitId, string? state, string? kind, int? limit, HttpContext http, ISlaGridStorage storage, ReferenceCatalog catalog, CancellationToken ct) =>
+        api.MapGet("/alerts", async (string? unitId, string? state, string? kind, string? limit, HttpContext http, ISlaGridStorage storage, ReferenceCatalog catalog, CancellationToken ct) =>
         {
             if (state is not null && !States.Contains(state))
             {
@@ -31,6 +31,11 @@ public static class AlertEndpoints
             if (kind is not null && !Kinds.Contains(kind))
             {
                 return ApiProblem.BadRequest(ErrorCodes.InvalidQuery, $"'kind' must be one of: {string.Join(", ", Kinds)}.").ToResult();
+            }
+
+            if (QueryEndpoints.ParseLimit(limit, ApiLimits.MaxListLimit, out var take) is { } badLimit)
+            {
+                return badLimit.ToResult();
             }
 
             var caller = ApiCaller.From(http);
@@ -49,7 +54,7 @@ public static class AlertEndpoints
                 units = catalog.Units.SubtreeOf(scope);
             }
 
-            var alerts = await storage.Alerts.QueryAsync(new AlertQuery(units, state, kind, Math.Clamp(limit ?? ApiLimits.MaxListLimit, 1, ApiLimits.MaxListLimit)), ct);
+            var alerts = await storage.Alerts.QueryAsync(new AlertQuery(units, state, kind, take), ct);
             return Results.Json(alerts.Select(a => a.ToContract()).ToList(), SlaGridJson.Options);
         }).RequireAuthorization(ApiRoles.CanRead);
 

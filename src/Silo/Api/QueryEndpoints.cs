@@ -55,14 +55,18 @@ public static class QueryEndpoints
             return Results.Json(counts.ToUnitStats(id, flagged), SlaGridJson.Options);
         }).RequireAuthorization(ApiRoles.CanRead);
 
-        api.MapGet("/units/{id}/dossiers", async (string id, int? limit, HttpContext http, ISlaGridStorage storage, GridContext grid, CancellationToken ct) =>
+        api.MapGet("/units/{id}/dossiers", async (string id, string? limit, HttpContext http, ISlaGridStorage storage, GridContext grid, CancellationToken ct) =>
         {
             if (CheckUnit(http, grid.Catalog, id) is { } denied)
             {
                 return denied.ToResult();
             }
 
-            var take = Math.Clamp(limit ?? 20, 1, ApiLimits.MaxListLimit);
+            if (ParseLimit(limit, 20, out var take) is { } badLimit)
+            {
+                return badLimit.ToResult();
+            }
+
             var dossiers = await storage.Dossiers.GetOpenDossiersAsync(grid.Catalog.Units.SubtreeOf(id), take, ct);
             var now = grid.Time.GetUtcNow();
             return Results.Json(dossiers.Select(d => d.ToContract(now)).ToList(), SlaGridJson.Options);
@@ -105,6 +109,24 @@ public static class QueryEndpoints
         }
 
         return caller.Covers(catalog.Units, unitId) ? null : caller.OutOfScope($"Unit '{unitId}'");
+    }
+
+    /// <summary>Parses a list's <c>limit</c> (absent: <paramref name="fallback"/>), clamped to 1–<see cref="ApiLimits.MaxListLimit"/>.</summary>
+    internal static ApiError? ParseLimit(string? limit, int fallback, out int take)
+    {
+        take = fallback;
+        if (limit is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(limit, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            return ApiProblem.BadRequest(ErrorCodes.InvalidQuery, $"'limit' must be an integer; got '{limit}'.");
+        }
+
+        take = Math.Clamp(value, 1, ApiLimits.MaxListLimit);
+        return null;
     }
 
     /// <summary>Parses <c>from</c>/<c>to</c> receipt-date bounds: <c>yyyy-MM-dd</c> or an ISO time (its Vietnam date).</summary>

@@ -63,7 +63,11 @@ public static class ReferenceEndpoints
         }
 
         List<OfficePeriodRecord>? hours = null;
-        if (body.OfficeHours is { } periods)
+        if (body.OfficeHours?.Any(p => p is null) == true)
+        {
+            problems.Add("officeHours must not hold null; each period is [\"HH:mm\",\"HH:mm\"].");
+        }
+        else if (body.OfficeHours is { } periods)
         {
             hours = [.. periods.Select(p => new OfficePeriodRecord(p.Start, p.End))];
             if (hours.Count == 0)
@@ -228,7 +232,7 @@ public static class ReferenceEndpoints
             return denied.ToResult();
         }
 
-        var (body, error) = await JsonBody.ReadAsync<List<ContractProcedure>>(http.Request, ct);
+        var (body, error) = await JsonBody.ReadAsync<List<ContractProcedure>>(http.Request, ct, strict: true); // limit.value has no default
         if (error is not null)
         {
             return error.ToResult();

@@ -66,4 +66,40 @@ public sealed class EventBatchParserTests
         Assert.Equal(["a", null, "c"], parsed.Select(p => p.EventId));
         Assert.Equal([null, "invalid_event", null], parsed.Select(p => p.ErrorCode));
     }
+
+    [Theory]
+    [InlineData("""{"eventId":"e1","dossierId":"d1","type":"processed","at":"2026-03-02T08:30:00+07:00","note":"\ud800"}""")]
+    [InlineData("""{"eventId":"e1","dossierId":"d1","type":"processed","at":"2026-03-02T08:30:00+07:00","note":["ok","a\u0000b"]}""")]
+    [InlineData("""{"eventId":"e1","dossierId":"d1","type":"processed","at":"2026-03-02T08:30:00+07:00","n\u0000":1}""")]
+    [InlineData("""{"eventId":"e1","dossierId":"d1","type":"processed","at":"2026-03-02T08:30:00+07:00","x":{"y":1e1000000}}""")]
+    [InlineData("""{"eventId":"e1","dossierId":"d1","type":"processed","at":"2026-03-02T08:30:00+07:00","x":-1e-1000000}""")]
+    [InlineData("""{"eventId":"\udc00","dossierId":"d1","type":"processed","at":"2026-03-02T08:30:00+07:00"}""")]
+    public void TextOrNumbersTheStoreCannotKeep_AnywhereInTheEvent_AreInvalidField(string json)
+    {
+        var parsed = ParseOne(json);
+        Assert.Null(parsed.Event);
+        Assert.Equal("invalid_field", parsed.ErrorCode);
+    }
+
+    [Fact]
+    public void InvalidUtf8InAString_IsInvalidField_AndTheEventIdIsStillEchoed()
+    {
+        var bytes = "{\"eventId\":\"e7\",\"dossierId\":\"d1\",\"type\":\"processed\",\"at\":\"2026-03-02T08:30:00Z\",\"note\":\"?\"}"u8.ToArray();
+        bytes[Array.LastIndexOf(bytes, (byte)'?')] = 0xFF;
+        using var doc = JsonDocument.Parse(bytes);
+        var parsed = EventBatchParser.ParseOne(doc.RootElement, Now);
+        Assert.Equal(("e7", "invalid_field"), (parsed.EventId, parsed.ErrorCode));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-0.0e-5")]
+    [InlineData("1e308")]
+    [InlineData("123456789012345678901234567890")]
+    [InlineData("\"ordinary text, tiếng Việt\"")]
+    public void OrdinaryExtraMembers_AreKept(string value)
+    {
+        var parsed = ParseOne($$"""{"eventId":"e1","dossierId":"d1","type":"processed","at":"2026-03-02T08:30:00+07:00","x":{{value}}}""");
+        Assert.NotNull(parsed.Event);
+    }
 }
