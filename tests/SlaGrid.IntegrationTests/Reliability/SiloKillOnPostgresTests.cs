@@ -1,3 +1,4 @@
+using Npgsql;
 using SlaGrid.Testing;
 using Xunit.Abstractions;
 
@@ -13,7 +14,9 @@ public sealed class SiloKillOnPostgresTests(PostgresDatabase database, ITestOutp
         var directory = Directory.CreateTempSubdirectory("slagrid-kill-pg").FullName;
         try
         {
-            await SiloKillScenario.RunAsync("postgres:" + database.ConnectionString, directory, output);
+            // A modest pool: the shared server serves the rest of the suite at the same time.
+            var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 30 }.ConnectionString;
+            await SiloKillScenario.RunAsync("postgres:" + connection, directory, output);
         }
         finally
         {

@@ -68,8 +68,8 @@ internal static class SiloKillScenario
             Assert.Equal(stored, await StoreAudit.AssertStoreHoldsAcknowledgedOnceAsync(storage, load, acknowledgedBeforeKill));
             output.WriteLine(
                 $"{storage.Provider}: {load.PlannedEvents} events ({Plan.Dossiers} dossiers), {acknowledgedBeforeKill.Count} acknowledged before SIGKILL; " +
-                $"new silo ready {restart.TotalSeconds:F1} s after the kill; first acknowledgement after the kill at " +
-                $"{(firstAck is { } t ? Stopwatch.GetElapsedTime(killedAt, t).TotalSeconds : double.NaN):F1} s; " +
+                $"new silo ready {restart.TotalSeconds:F2} s after the kill; first acknowledgement after the kill at " +
+                $"{(firstAck is { } t ? Stopwatch.GetElapsedTime(killedAt, t).TotalSeconds : double.NaN):F2} s; " +
                 $"{load.ConnectionFailures} broken/refused HTTP requests resent; {load.Answers.Values.Count(a => a.Status == "duplicate")} events first answered duplicate; " +
                 $"events lost: 0; stored: {stored}.");
         }
