@@ -10,9 +10,12 @@ namespace SlaGrid.Grains.Grid;
 /// One dossier. Its event log is the truth (loaded on activation); the clock derives its state; each accepted event
 /// is committed durably — event, state, next deadline and alert changes in one transaction — before it is
 /// acknowledged; then its unit and officer are told its category. A deadline firing re-checks the clock.
+/// A commit whose outcome is unknown (the store failed mid-way: it may have landed) leaves the grain "stale": before
+/// anything else, and on a timer until it succeeds, it reloads itself from the store and re-tells its counters and
+/// re-plans its alerts and deadline, so that a commit that landed is counted once and one that did not leaves no trace.
 /// </summary>
 [GrainType(GrainTypeName)]
-public sealed class DossierGrain(GridContext grid) : Grain, IDossierGrain
+public sealed partial class DossierGrain(GridContext grid, ILogger<DossierGrain> logger) : Grain, IDossierGrain
 {
     /// <summary>The grain type name (also in deadline rows).</summary>
     public const string GrainTypeName = "dossier";
@@ -30,28 +33,14 @@ public sealed class DossierGrain(GridContext grid) : Grain, IDossierGrain
     private Reported? _officer;
     private DateTimeOffset? _check;
     private bool _checkKnown;
+    private bool _stale;
+    private IGrainTimer? _staleTimer;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var stored = await grid.Storage.Dossiers.GetEventsAsync(GrainKey, cancellationToken);
-        if (stored.Count == 0)
-        {
-            return;
-        }
-
-        var events = new List<DossierEvent>(stored.Count);
-        foreach (var e in stored)
-        {
-            events.Add(ToDomain(EventBatchParser.ReadStored(e.Payload), ++_nextSequence));
-            _eventIds.Add(e.EventId);
-        }
-
-        var timeline = grid.Clock.Evaluate(events);
-        _events = DossierClock.Order(events);
-        _state = timeline.State;
-        _version = (await grid.Storage.Dossiers.GetDossierAsync(GrainKey, cancellationToken))?.Version ?? 0;
-        if (_state.IsReceived)
+        await LoadAsync(cancellationToken);
+        if (_state is { IsReceived: true })
         {
             // Ended dossiers are counted as they were stored; open ones are re-told their category on the next
             // change (the counters track open dossiers by id, so the "set" is harmless if nothing moved).
@@ -63,9 +52,32 @@ public sealed class DossierGrain(GridContext grid) : Grain, IDossierGrain
     }
 
     /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (!_stale)
+        {
+            return;
+        }
+
+        // Last chance to count a commit that may have landed; the next activation cannot tell it was not counted.
+        try
+        {
+            await ReloadAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogReloadFailed(logger, GrainKey, ex);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IngestOutcome> ApplyAsync(IncomingEvent incoming, string? scopeRoot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incoming);
+        if (_stale)
+        {
+            await ReloadAsync(cancellationToken);
+        }
 
         // Scope first: a key learns nothing (not even "duplicate") about dossiers outside its scope.
         if (Refuse(incoming, scopeRoot) is { } refusal)
@@ -150,6 +162,11 @@ public sealed class DossierGrain(GridContext grid) : Grain, IDossierGrain
     /// <inheritdoc />
     public async Task ReceiveDeadlineAsync(string name, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
+        if (_stale)
+        {
+            await ReloadAsync(cancellationToken);
+        }
+
         if (_state is not { IsOpen: true } state)
         {
             return;
@@ -220,7 +237,18 @@ public sealed class DossierGrain(GridContext grid) : Grain, IDossierGrain
         }
 
         var record = newState is { IsReceived: true } ? ToRecord(newState, _version + 1) : null;
-        await grid.Committer.CommitAsync(new DossierCommit(events, record, deadlines, deletions, alerts), cancellationToken);
+        try
+        {
+            await grid.Committer.CommitAsync(new DossierCommit(events, record, deadlines, deletions, alerts), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (DuplicateEventException or ArgumentException or OperationCanceledException))
+        {
+            // Nothing in memory moved, but the store may have taken the commit (a reply lost to an outage) or be ahead
+            // of this activation (a stale version): reload before anything else, and keep trying until it works.
+            MarkStale();
+            throw;
+        }
+
         if (record is not null)
         {
             _version = record.Version;
@@ -241,6 +269,86 @@ public sealed class DossierGrain(GridContext grid) : Grain, IDossierGrain
         {
             grid.Committed?.Invoke();
         }
+    }
+
+    // Reads the event log and the stored version, and rebuilds the state from them (what the counters were told, in
+    // _unit and _officer, is left alone: it is what they know).
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var stored = await grid.Storage.Dossiers.GetEventsAsync(GrainKey, cancellationToken);
+        var record = stored.Count == 0 ? null : await grid.Storage.Dossiers.GetDossierAsync(GrainKey, cancellationToken);
+        _eventIds.Clear();
+        _nextSequence = 0;
+        _events = [];
+        _state = null;
+        _version = record?.Version ?? 0;
+        if (stored.Count == 0)
+        {
+            return;
+        }
+
+        var events = new List<DossierEvent>(stored.Count);
+        foreach (var e in stored)
+        {
+            events.Add(ToDomain(EventBatchParser.ReadStored(e.Payload), ++_nextSequence));
+            _eventIds.Add(e.EventId);
+        }
+
+        _events = DossierClock.Order(events);
+        _state = grid.Clock.Evaluate(events).State;
+    }
+
+    private void MarkStale()
+    {
+        _stale = true;
+        try
+        {
+            _staleTimer ??= RegisterGrainTimer(ReloadTickAsync, grid.Options.StaleReloadInterval, grid.Options.StaleReloadInterval);
+        }
+        catch (InvalidOperationException)
+        {
+            // Deactivating: no timer; the next activation starts from the store.
+        }
+    }
+
+    private async Task ReloadTickAsync(CancellationToken cancellationToken)
+    {
+        if (_stale)
+        {
+            try
+            {
+                await ReloadAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogReloadFailed(logger, GrainKey, ex);
+                return;
+            }
+        }
+
+        _staleTimer?.Dispose();
+        _staleTimer = null;
+    }
+
+    // Brings memory back to what the store holds after a commit of unknown outcome: the counters hear the stored
+    // category (a landed commit is counted once, through the usual "set" messages), and the alerts and deadline are
+    // re-planned from scratch (raising an active alert or resolving an absent one is a no-op in the store).
+    private async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        _activeAlerts = null;
+        _checkKnown = false;
+        _stale = false;
+        if (_state is not { IsReceived: true } state)
+        {
+            return;
+        }
+
+        var now = grid.Time.GetUtcNow();
+        await TellCountersAsync(state, now, cancellationToken);
+        var alerts = AlertPlanner.Plan(state, now, null, grid.Catalog, out var active);
+        await CommitAsync([], null, alerts, cancellationToken);
+        _activeAlerts = active;
     }
 
     private DateTimeOffset? NextCheck(DossierState state, DateTimeOffset now)
@@ -374,4 +482,7 @@ public sealed class DossierGrain(GridContext grid) : Grain, IDossierGrain
         version);
 
     private readonly record struct Reported(string Id, DateOnly Day, DossierCategory? Category);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Dossier {DossierId}: reloading after a commit of unknown outcome failed; retrying")]
+    private static partial void LogReloadFailed(ILogger logger, string dossierId, Exception exception);
 }

@@ -25,4 +25,11 @@ public sealed class GridOptions
     /// <summary>Snapshots up the tree are coalesced over this delay (default 10 ms; 0 sends at once).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
     public TimeSpan RollupCoalesceDelay { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// How often a dossier whose last commit had an unknown outcome (the store failed during it) tries to reload
+    /// itself from the store until it succeeds (default 1 s; 10 ms to 1 min).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan StaleReloadInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

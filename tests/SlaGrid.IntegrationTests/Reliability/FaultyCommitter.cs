@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using SlaGrid.Grains.Persistence;
+using SlaGrid.Storage;
+
+namespace SlaGrid.IntegrationTests.Reliability;
+
+/// <summary>
+/// The silo's committer with faults on demand, keyed by an event id the commit carries (one shot each): a commit
+/// that lands but whose caller is told the store failed (the reply lost to an outage), or one that fails before it
+/// reaches the store.
+/// </summary>
+internal sealed class FaultyCommitter(GroupCommitter inner) : IDossierCommitter
+{
+    private readonly ConcurrentDictionary<string, bool> _faults = new(StringComparer.Ordinal);
+
+    /// <summary>The next commit carrying <paramref name="eventId"/> is made durable, then reported as failed.</summary>
+    public void LoseReplyFor(string eventId) => _faults[eventId] = true;
+
+    /// <summary>The next commit carrying <paramref name="eventId"/> fails without reaching the store.</summary>
+    public void RefuseFor(string eventId) => _faults[eventId] = false;
+
+    public async Task CommitAsync(DossierCommit commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        foreach (var e in commit.Events)
+        {
+            if (_faults.TryRemove(e.EventId, out var lands))
+            {
+                if (lands)
+                {
+                    await inner.CommitAsync(commit, cancellationToken);
+                }
+
+                throw new StorageUnavailableException($"Injected: the store failed during the commit of '{e.EventId}' (it {(lands ? "landed" : "did not land")}).");
+            }
+        }
+
+        await inner.CommitAsync(commit, cancellationToken);
+    }
+}
