@@ -30,7 +30,7 @@ public sealed record BenchProfile
         Communes = 3_321,
         Officers = 25_000,
         OpenDossiers = 100_000,
-        FinishedDossiers = 100_000,
+        FinishedDossiers = 50_000,
         SaturationSeconds = 30,
         PacedRate = 5_000,
         PacedSeconds = 30,

@@ -17,6 +17,8 @@ internal sealed class BenchReport
 
     public List<string> Notes { get; } = [];
 
+    public List<(string Phase, CpuShare Cpu, string LoadAverage)> Phases { get; } = [];
+
     // Dataset.
     public int Units { get; set; }
 

@@ -85,7 +85,7 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log, TimeProv
         var events = new EventFactory(data, "e" + Guid.NewGuid().ToString("N")[..6] + "-");
 
         // 1. An empty silo.
-        Say("starting the silo (empty database)");
+        Say($"starting the silo (empty database); its output goes to {silo.LogPath}");
         report.FirstStart = await silo.StartAsync(ct);
         await Task.Delay(TimeSpan.FromSeconds(3), time, ct);
         report.RssEmpty = ProcStats.RssBytes(silo.Pid);
@@ -118,8 +118,10 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log, TimeProv
         long open = _profile.OpenDossiers;
         long finished = _profile.FinishedDossiers;
         var finishedAt = new DateTimeOffset[finished];
+        var load0 = CpuSnapshot.Take(time, silo.Pid, PostmasterPid(db));
         report.DatasetLoad = await SendAllAsync(client, Concat(OpenReceipts(), FinishedReceipts()), ct);
         var completion = await SendAllAsync(client, FinishedCompletions(), ct);
+        report.Phases.Add(("dataset load", CpuSnapshot.Share(load0, CpuSnapshot.Take(time, silo.Pid, PostmasterPid(db)), time), MachineInfo.LoadAverage()));
         report.DatasetLoad = Merge(report.DatasetLoad, completion);
         report.LoadedStats = await client.GetUnitStatsAsync(Dataset.Nation, cancellationToken: ct);
         Say($"loaded: {report.DatasetLoad.Accepted:N0} events at {report.DatasetLoad.Accepted / report.DatasetLoad.Elapsed.TotalSeconds:N0}/s; nation: {Describe(report.LoadedStats)}");
@@ -131,14 +133,16 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log, TimeProv
         // 4. Saturation: the mixed load as fast as the silo takes it.
         Say($"saturating mixed load for {_profile.SaturationSeconds} s");
         var mixed = new MixedSource(events, time, options.Seed + 1, open, open + finished);
-        var cpu0 = CpuSnapshot.Take(silo.Pid, PostmasterPid(db));
+        var cpu0 = CpuSnapshot.Take(time, silo.Pid, PostmasterPid(db));
         await using (var channel = client.CreateIngestChannel(new IngestChannelOptions { MaxBatchSize = LoadBatch, MaxConcurrentBatches = Writers, Capacity = 50_000 }))
         {
             report.Saturation = await new LoadDriver(channel, time).RunAsync(mixed, null, TimeSpan.FromSeconds(_profile.SaturationSeconds), 2 * Writers * LoadBatch, TimeSpan.FromSeconds(Math.Min(5, _profile.SaturationSeconds / 3.0)), ct);
         }
 
-        report.SaturationCpu = CpuSnapshot.Per1000(cpu0, CpuSnapshot.Take(silo.Pid, PostmasterPid(db)), report.Saturation.Accepted);
-        Say($"saturation: {report.Saturation.SteadyRate:N0} events/s accepted, ack p50 {report.Saturation.AckMs.At(50):N1} ms p99 {report.Saturation.AckMs.At(99):N1} ms");
+        var cpu1 = CpuSnapshot.Take(time, silo.Pid, PostmasterPid(db));
+        report.SaturationCpu = CpuSnapshot.Per1000(cpu0, cpu1, report.Saturation.Accepted);
+        report.Phases.Add(("saturating mixed load", CpuSnapshot.Share(cpu0, cpu1, time), MachineInfo.LoadAverage()));
+        Say($"saturation: {report.Saturation.Accepted:N0} accepted, {report.Saturation.SteadyRate:N0} events/s, ack p50 {report.Saturation.AckMs.At(50):N1} ms p99 {report.Saturation.AckMs.At(99):N1} ms");
         NoteProblems(report, "Saturation", report.Saturation);
 
         // 5. Paced load with the nation's live feed, and deadlines spread over it.
@@ -157,7 +161,9 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log, TimeProv
         foreach (var copy in new[] { true, false })
         {
             Say($"baseline: plain {(copy ? "COPY" : "INSERT")} of event rows for {_profile.BaselineSeconds} s");
+            var base0 = CpuSnapshot.Take(time, silo.Pid, PostmasterPid(db));
             report.Baselines.Add(await PlainInsertBaseline.RunAsync(db, copy, Writers, LoadBatch, TimeSpan.FromSeconds(_profile.BaselineSeconds), () => PostmasterPid(db), time, ct));
+            report.Phases.Add(($"baseline: plain {(copy ? "COPY" : "INSERT")}", CpuSnapshot.Share(base0, CpuSnapshot.Take(time, silo.Pid, PostmasterPid(db)), time), MachineInfo.LoadAverage()));
         }
 
         Say("baseline: the incumbent's GROUP BY unit query");
@@ -253,13 +259,15 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log, TimeProv
 
         Say($"paced mixed load at {report.PacedRate:N0} events/s for {_profile.PacedSeconds} s, watching /api/v1/units/{Dataset.Nation}/live");
         mixed.NewShare = 0.4;
-        var cpu0 = CpuSnapshot.Take(silo.Pid, PostmasterPid(db));
+        var cpu0 = CpuSnapshot.Take(time, silo.Pid, PostmasterPid(db));
         await using (var channel = client.CreateIngestChannel(new IngestChannelOptions { MaxBatchSize = LoadBatch, MaxConcurrentBatches = Writers, Capacity = 50_000 }))
         {
             report.Paced = await new LoadDriver(channel, time).RunAsync(mixed, report.PacedRate, TimeSpan.FromSeconds(_profile.PacedSeconds), 2 * Writers * LoadBatch, TimeSpan.FromSeconds(Math.Min(5, _profile.PacedSeconds / 3.0)), ct);
         }
 
-        report.PacedCpu = CpuSnapshot.Per1000(cpu0, CpuSnapshot.Take(silo.Pid, PostmasterPid(db)), report.Paced.Accepted);
+        var cpu1 = CpuSnapshot.Take(time, silo.Pid, PostmasterPid(db));
+        report.PacedCpu = CpuSnapshot.Per1000(cpu0, cpu1, report.Paced.Accepted);
+        report.Phases.Add(($"paced mixed load ({report.PacedRate:N0}/s)", CpuSnapshot.Share(cpu0, cpu1, time), MachineInfo.LoadAverage()));
         NoteProblems(report, "Paced", report.Paced);
         var sends = report.Paced.CountableSends;
         await watcher.WaitForStatsAsync(s => NationWatcher.Countable(s) >= baseline + sends.Count, TimeSpan.FromSeconds(30), ct);

@@ -80,6 +80,21 @@ internal static class ProcStats
         return total;
     }
 
+    /// <summary>Busy CPU seconds of the whole machine (user, nice, system, irq, softirq, steal from /proc/stat), or null.</summary>
+    public static double? MachineBusySeconds()
+    {
+        try
+        {
+            var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            long Field(int i) => i < cpu.Length ? long.Parse(cpu[i], CultureInfo.InvariantCulture) : 0;
+            return (Field(1) + Field(2) + Field(3) + Field(6) + Field(7) + Field(8)) / TicksPerSecond;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     // The fields after "(comm)": [0] = state, [1] = ppid, ...
     private static string[]? StatFields(int pid)
     {

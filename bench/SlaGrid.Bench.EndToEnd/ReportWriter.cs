@@ -233,6 +233,20 @@ internal static class ReportWriter
         md.AppendLine(Inv, $"| paced | {Opt(r.PacedCpu.SiloMs)} | {Opt(r.PacedCpu.PostgresMs)} | {Opt(r.PacedCpu.HarnessMs)} |");
         md.AppendLine();
 
+        if (r.Phases.Count > 0)
+        {
+            md.AppendLine("Where the CPU went during each phase (average cores busy, of the machine's " + Environment.ProcessorCount.ToString(Inv) + "; *others* = everything else running on the machine):");
+            md.AppendLine();
+            md.AppendLine("| phase | seconds | silo | PostgreSQL | harness | others | machine busy | load average after |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|");
+            foreach (var (phase, cpu, loadAverage) in r.Phases)
+            {
+                md.AppendLine(Inv, $"| {phase} | {cpu.Seconds.ToString("0", Inv)} | {C(cpu.Silo)} | {C(cpu.Postgres)} | {C(cpu.Harness)} | {C(cpu.Others)} | {C(cpu.Machine)} | {loadAverage} |");
+            }
+
+            md.AppendLine();
+        }
+
         md.AppendLine("### Live national total");
         md.AppendLine();
         if (r.EventToNationMs is { } e)
@@ -355,6 +369,8 @@ internal static class ReportWriter
     private static string N1(double v) => v.ToString("N1", Inv);
 
     private static string Opt(double? v) => v is { } x ? x.ToString("N1", Inv) : "n/a";
+
+    private static string C(double? cores) => cores is { } c ? c.ToString("0.00", Inv) : "n/a";
 
     private static string P(double v) => v.ToString("P0", Inv);
 

@@ -25,7 +25,11 @@ internal sealed class SiloHost : IAsyncDisposable
         Port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}/");
         AdminKey = "bench-admin-" + Guid.NewGuid().ToString("N");
+        LogPath = Path.Combine(Path.GetTempPath(), $"slagrid-bench-silo-{Port}.log");
     }
+
+    /// <summary>Where the silo's output is copied (all runs).</summary>
+    public string LogPath { get; }
 
     /// <summary>The port it listens on (kept across restarts).</summary>
     public int Port { get; }
@@ -166,6 +170,7 @@ internal sealed class SiloHost : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            File.AppendAllText(LogPath, line + "\n");
         }
     }
 
