@@ -1,0 +1,4 @@
+namespace SlaGrid.Bench.EndToEnd.Plot;
+
+/// <summary>One latency distribution to plot.</summary>
+internal sealed record ChartSeries(string Label, Percentiles Values, Rgb Color);
