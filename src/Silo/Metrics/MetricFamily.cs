@@ -124,13 +124,6 @@ internal sealed class MetricFamily
         {
             series = DropUnobserved(all);
         }
-        else if (all.Length == 0 && Shape.Kind == MetricKind.Histogram && AddSeries(TagKey.From([])) is not null)
-        {
-            // A histogram nobody recorded into yet is shown empty (zero buckets, sum and count), as client libraries
-            // do for label-less histograms, so that its name is scrapeable from the start (e.g.
-            // slagrid_deadline_lag_seconds before the first deadline fires). The grid's histograms have no labels.
-            series = SortedSeries();
-        }
 
         if (series.Length == 0)
         {

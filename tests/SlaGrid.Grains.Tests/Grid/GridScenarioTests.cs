@@ -119,7 +119,9 @@ public sealed class GridScenarioTests : IAsyncLifetime
         await Receive("D2", "C12", "O2", Monday.AddHours(1));
         await Event("p-D2", "D2", "processed", Monday.AddHours(3));
         _grid.Time.SetUtcNow(new DateTimeOffset(2026, 3, 6, 9, 0, 0, TimeSpan.FromHours(7)));
-        await WaitForAsync(async () => await _grid.Storage.Alerts.GetActiveAsync("overdue:D1", default) is not null);
+        await WaitForAsync(async () =>
+            await _grid.Storage.Alerts.GetActiveAsync("overdue:D1", default) is not null
+            && (await _grid.UnitTotalsAsync("VN")).Overdue == 1);
         var before = await _grid.UnitTotalsAsync("VN");
         var openBefore = await _grid.Storage.Alerts.QueryAsync(new AlertQuery(null, "open", null), default);
 
