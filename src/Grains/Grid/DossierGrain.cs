@@ -139,8 +139,10 @@ public sealed partial class DossierGrain(GridContext grid, ILogger<DossierGrain>
         _state = state;
         if (state.IsReceived)
         {
+            // The event is durable: its counters hear of it even if the caller has gone away meanwhile (a cancelled
+            // call would never reach them, and nothing would tell them later).
             _activeAlerts = active;
-            await TellCountersAsync(state, now, cancellationToken);
+            await TellCountersAsync(state, now, CancellationToken.None);
         }
 
         return IngestOutcome.Accepted;
@@ -338,17 +340,16 @@ public sealed partial class DossierGrain(GridContext grid, ILogger<DossierGrain>
         await LoadAsync(cancellationToken);
         _activeAlerts = null;
         _checkKnown = false;
-        _stale = false;
-        if (_state is not { IsReceived: true } state)
+        if (_state is { IsReceived: true } state)
         {
-            return;
+            var now = grid.Time.GetUtcNow();
+            await TellCountersAsync(state, now, CancellationToken.None);
+            var alerts = AlertPlanner.Plan(state, now, null, grid.Catalog, out var active);
+            await CommitAsync([], null, alerts, cancellationToken);
+            _activeAlerts = active;
         }
 
-        var now = grid.Time.GetUtcNow();
-        await TellCountersAsync(state, now, cancellationToken);
-        var alerts = AlertPlanner.Plan(state, now, null, grid.Catalog, out var active);
-        await CommitAsync([], null, alerts, cancellationToken);
-        _activeAlerts = active;
+        _stale = false;
     }
 
     private DateTimeOffset? NextCheck(DossierState state, DateTimeOffset now)
