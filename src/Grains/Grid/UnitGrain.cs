@@ -186,7 +186,9 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
 
             if (flagged != _flagged)
             {
-                await UpdateRatioAlertAsync(flagged, yearTotals, cancellationToken);
+                // Not the tick's token: disposing the timer above cancelled it, and a cancelled write never lands
+                // (the alert was never raised, and every publish retried it through a thrown exception).
+                await UpdateRatioAlertAsync(flagged, yearTotals, CancellationToken.None);
             }
         }
         finally

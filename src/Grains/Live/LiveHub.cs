@@ -6,7 +6,8 @@ namespace SlaGrid.Grains.Live;
 /// <summary>
 /// In-process fan-out of live changes to subscribers (SSE connections), per unit. Publishing never blocks: each
 /// subscriber has a bounded queue; when a slow subscriber's queue is full its oldest message is dropped (the next
-/// stats message supersedes it anyway, and alerts can be re-read from the outbox with Last-Event-ID).
+/// stats message supersedes it anyway; a dropped alert is flagged, see <see cref="Subscription.TakeAlertsDropped"/>,
+/// so that the subscriber re-reads it from the outbox).
 /// </summary>
 public sealed class LiveHub
 {
@@ -54,21 +55,36 @@ public sealed class LiveHub
     {
         private readonly LiveHub _hub;
         private readonly Channel<LiveMessage> _channel;
+        private int _alertsDropped;
 
         internal Subscription(LiveHub hub, string unitId, int capacity)
         {
             _hub = hub;
             UnitId = unitId;
-            _channel = Channel.CreateBounded<LiveMessage>(new BoundedChannelOptions(capacity)
-            {
-                FullMode = BoundedChannelFullMode.DropOldest,
-                SingleReader = true,
-                SingleWriter = false,
-            });
+            _channel = Channel.CreateBounded<LiveMessage>(
+                new BoundedChannelOptions(capacity)
+                {
+                    FullMode = BoundedChannelFullMode.DropOldest,
+                    SingleReader = true,
+                    SingleWriter = false,
+                },
+                dropped =>
+                {
+                    if (dropped.Alert is not null)
+                    {
+                        Volatile.Write(ref _alertsDropped, 1);
+                    }
+                });
         }
 
         /// <summary>The watched unit.</summary>
         public string UnitId { get; }
+
+        /// <summary>
+        /// Whether an alert was dropped from the full queue since the last call (and resets the flag): the reader
+        /// must then re-read the outbox after the last alert it delivered, or the alert is lost to this subscriber.
+        /// </summary>
+        public bool TakeAlertsDropped() => Interlocked.Exchange(ref _alertsDropped, 0) != 0;
 
         /// <summary>The messages, in publication order.</summary>
         public ChannelReader<LiveMessage> Reader => _channel.Reader;

@@ -5,6 +5,7 @@ using SlaGrid.Grains.Grid;
 using SlaGrid.Grains.Live;
 using SlaGrid.Grains.Persistence;
 using SlaGrid.Runtime;
+using SlaGrid.Silo.Alerts;
 using SlaGrid.Silo.Security;
 
 namespace SlaGrid.Silo.Api;
@@ -12,7 +13,9 @@ namespace SlaGrid.Silo.Api;
 /// <summary>
 /// <c>GET /units/{id}/live</c>: server-sent events. <c>event: stats</c> with the subtree's stats on connect and on
 /// every coalesced change; <c>event: alert</c> with <c>id: &lt;outbox sequence&gt;</c> for every alert change in the
-/// subtree (a reconnect with <c>Last-Event-ID</c> replays what it missed); <c>: keepalive</c> every 15 s.
+/// subtree (a reconnect with <c>Last-Event-ID</c> replays what it missed; alerts dropped from a connection's full
+/// queue during a burst are read back from the outbox, so each alert is written at least once and in sequence order);
+/// <c>: keepalive</c> every 15 s.
 /// </summary>
 public static class LiveEndpoints
 {
@@ -25,7 +28,7 @@ public static class LiveEndpoints
         return api;
     }
 
-    private static async Task StreamAsync(string id, HttpContext http, LiveHub hub, IGrainFactory grains, GridContext grid, ISlaGridStorage storage, CancellationToken ct)
+    private static async Task StreamAsync(string id, HttpContext http, LiveHub hub, IGrainFactory grains, GridContext grid, ISlaGridStorage storage, AlertDispatcher dispatcher, CancellationToken ct)
     {
         if (QueryEndpoints.CheckUnit(http, grid.Catalog, id) is { } denied)
         {
@@ -33,6 +36,8 @@ public static class LiveEndpoints
             return;
         }
 
+        // Alerts after this outbox sequence reach the subscription through the hub; a replay after a drop starts here.
+        var floor = dispatcher.Cursor >= 0 ? dispatcher.Cursor : await storage.Alerts.GetOutboxHeadAsync(ct);
         using var subscription = hub.Subscribe(id);
         var response = http.Response;
         response.ContentType = "text/event-stream";
@@ -45,24 +50,11 @@ public static class LiveEndpoints
         var total = snapshot.Sum(null, null);
         await WriteAsync(response, "stats", null, JsonSerializer.Serialize(total.ToUnitStats(id, grid.Options.Thresholds.IsUnitFlagged(total, province)), SlaGridJson.Options), ct);
 
+        HashSet<string>? subtree = null;
+        var lastAlert = -1L; // the last alert sequence written on this connection
         if (long.TryParse(http.Request.Headers["Last-Event-ID"], out var lastSeen) && lastSeen >= 0)
         {
-            var subtree = grid.Catalog.Units.SubtreeOf(id).ToHashSet(StringComparer.Ordinal);
-            while (true)
-            {
-                var missed = await storage.Alerts.ReadOutboxAsync(lastSeen, 500, ct);
-                foreach (var entry in missed.Where(e => subtree.Contains(e.Alert.UnitId)))
-                {
-                    await WriteAlertAsync(response, entry, ct);
-                }
-
-                if (missed.Count < 500)
-                {
-                    break;
-                }
-
-                lastSeen = missed[^1].Sequence;
-            }
+            lastAlert = await ReplayAsync(lastSeen);
         }
 
         await response.Body.FlushAsync(ct);
@@ -94,17 +86,49 @@ public static class LiveEndpoints
 
             while (reader.TryRead(out var message))
             {
+                if (subscription.TakeAlertsDropped())
+                {
+                    // The queue overflowed (a burst) and dropped its oldest alerts, all older than this message: read
+                    // them back from the outbox first (in order); what is still queued and already written is skipped.
+                    lastAlert = await ReplayAsync(lastAlert >= 0 ? lastAlert : floor);
+                }
+
                 if (message.Stats is UnitLiveStats stats)
                 {
                     await WriteAsync(response, "stats", null, JsonSerializer.Serialize(stats.Totals.ToUnitStats(stats.UnitId, stats.Flagged), SlaGridJson.Options), ct);
                 }
-                else if (message.Alert is { } entry)
+                else if (message.Alert is { } entry && entry.Sequence > lastAlert)
                 {
                     await WriteAlertAsync(response, entry, ct);
+                    lastAlert = entry.Sequence;
                 }
             }
 
             await response.Body.FlushAsync(ct);
+        }
+
+        // Writes the subtree's outbox entries after a sequence; returns the last sequence read.
+        async Task<long> ReplayAsync(long after)
+        {
+            subtree ??= grid.Catalog.Units.SubtreeOf(id).ToHashSet(StringComparer.Ordinal);
+            while (true)
+            {
+                var missed = await storage.Alerts.ReadOutboxAsync(after, 500, ct);
+                foreach (var entry in missed.Where(e => subtree.Contains(e.Alert.UnitId)))
+                {
+                    await WriteAlertAsync(response, entry, ct);
+                }
+
+                if (missed.Count > 0)
+                {
+                    after = missed[^1].Sequence;
+                }
+
+                if (missed.Count < 500)
+                {
+                    return after;
+                }
+            }
         }
     }
 
