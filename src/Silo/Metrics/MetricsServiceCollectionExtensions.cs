@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,7 @@ public static class MetricsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
         services.TryAddSingleton(sp => new PrometheusExporter(
             sp.GetRequiredService<IOptions<MetricsOptions>>().Value,
+            sp.GetService<IMeterFactory>(),
             sp.GetRequiredService<ILogger<PrometheusExporter>>()));
         services.TryAddSingleton<MetricsPortServer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MetricsPortServer>(sp => sp.GetRequiredService<MetricsPortServer>()));

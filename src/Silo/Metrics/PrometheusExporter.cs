@@ -35,7 +35,18 @@ public sealed class PrometheusExporter : IDisposable
 
     /// <summary>Exports the meters whose name starts with <see cref="MetricsOptions.MeterPrefix"/>.</summary>
     public PrometheusExporter(MetricsOptions options, ILogger<PrometheusExporter> logger)
-        : this(MeterPrefixFilter(options), options, logger)
+        : this(MeterPrefixFilter(options, null), options, logger)
+    {
+    }
+
+    /// <summary>
+    /// Exports the meters whose name starts with <see cref="MetricsOptions.MeterPrefix"/> and that are this host's:
+    /// created by <paramref name="hostMeterFactory"/>, or by no factory at all. A listener sees every meter of the
+    /// process, so without this a process that runs several hosts (the test suites do) would export, and merge, the
+    /// series of another host's meter of the same name.
+    /// </summary>
+    public PrometheusExporter(MetricsOptions options, IMeterFactory? hostMeterFactory, ILogger<PrometheusExporter> logger)
+        : this(MeterPrefixFilter(options, hostMeterFactory), options, logger)
     {
     }
 
@@ -150,11 +161,12 @@ public sealed class PrometheusExporter : IDisposable
         }
     }
 
-    private static Func<Meter, bool> MeterPrefixFilter(MetricsOptions options)
+    private static Func<Meter, bool> MeterPrefixFilter(MetricsOptions options, IMeterFactory? hostMeterFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         var prefix = options.MeterPrefix;
-        return meter => meter.Name.StartsWith(prefix, StringComparison.Ordinal);
+        return meter => meter.Name.StartsWith(prefix, StringComparison.Ordinal)
+            && (hostMeterFactory is null || meter.Scope is null || ReferenceEquals(meter.Scope, hostMeterFactory));
     }
 
     private void OnInstrumentPublished(Instrument instrument, MeterListener listener)

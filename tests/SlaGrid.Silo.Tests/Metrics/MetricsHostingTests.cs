@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,25 @@ public sealed class MetricsHostingTests
         var body = await host.Client.GetStringAsync("/metrics");
 
         Assert.Contains("slagrid_events_total{result=\"accepted\"} 7\n", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoHostsInOneProcess_EachExportsOnlyTheMetersItsOwnFactoryCreated()
+    {
+        var settings = new Dictionary<string, string?> { ["Metrics:MeterPrefix"] = _prefix };
+        await using var first = await MetricsTestHost.StartAsync(settings);
+        await using var second = await MetricsTestHost.StartAsync(settings);
+        var meterName = _prefix + "Grains";
+        first.App.Services.GetRequiredService<IMeterFactory>().Create(meterName)
+            .CreateCounter<long>("slagrid_events_total").Add(3, TestMeters.Tag("result", "accepted"));
+        second.App.Services.GetRequiredService<IMeterFactory>().Create(meterName)
+            .CreateCounter<long>("slagrid_events_total").Add(5, TestMeters.Tag("result", "accepted"));
+
+        var firstBody = await first.Client.GetStringAsync("/metrics");
+        var secondBody = await second.Client.GetStringAsync("/metrics");
+
+        Assert.Contains("slagrid_events_total{result=\"accepted\"} 3\n", firstBody, StringComparison.Ordinal);
+        Assert.Contains("slagrid_events_total{result=\"accepted\"} 5\n", secondBody, StringComparison.Ordinal);
     }
 
     [Fact]
