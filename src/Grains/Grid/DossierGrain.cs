@@ -17,6 +17,8 @@ namespace SlaGrid.Grains.Grid;
 [GrainType(GrainTypeName)]
 public sealed partial class DossierGrain(GridContext grid, ILogger<DossierGrain> logger) : Grain, IDossierGrain
 {
+    private const int MaxCountAttempts = 5;
+
     /// <summary>The grain type name (also in deadline rows).</summary>
     public const string GrainTypeName = "dossier";
 
@@ -437,7 +439,7 @@ public sealed partial class DossierGrain(GridContext grid, ILogger<DossierGrain>
         }
 
         var previousFinished = previous?.Category is { } c && !c.IsOpen() ? c : (DossierCategory?)null;
-        await send(id, new DossierCount(GrainKey, day, category, previousFinished));
+        await SendCountAsync(send, id, new DossierCount(GrainKey, day, category, previousFinished));
         return new Reported(id, day, category);
     }
 
@@ -446,10 +448,28 @@ public sealed partial class DossierGrain(GridContext grid, ILogger<DossierGrain>
         if (previous is { } old)
         {
             var previousFinished = old.Category is { } c && !c.IsOpen() ? c : (DossierCategory?)null;
-            await send(old.Id, new DossierCount(GrainKey, old.Day, null, previousFinished));
+            await SendCountAsync(send, old.Id, new DossierCount(GrainKey, old.Day, null, previousFinished));
         }
 
         return null;
+    }
+
+    // A count that timed out may have been dropped unapplied (the runtime drops calls nobody waits for any more, and an
+    // accepted event's retry is answered "duplicate" without reaching this grain): it is a set, so send it again.
+    private async Task SendCountAsync(Func<string, DossierCount, Task> send, string id, DossierCount count)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await send(id, count);
+                return;
+            }
+            catch (TimeoutException ex) when (attempt < MaxCountAttempts)
+            {
+                LogCountRetry(logger, GrainKey, id, attempt, ex);
+            }
+        }
     }
 
     private static DossierEvent ToDomain(IncomingEvent e, long sequence) =>
@@ -483,6 +503,9 @@ public sealed partial class DossierGrain(GridContext grid, ILogger<DossierGrain>
         version);
 
     private readonly record struct Reported(string Id, DateOnly Day, DossierCategory? Category);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dossier {DossierId}: telling {CounterId} of its category timed out (attempt {Attempt}); sending it again")]
+    private static partial void LogCountRetry(ILogger logger, string dossierId, string counterId, int attempt, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dossier {DossierId}: reloading after a commit of unknown outcome failed; retrying")]
     private static partial void LogReloadFailed(ILogger logger, string dossierId, Exception exception);

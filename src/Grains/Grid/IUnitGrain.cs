@@ -20,6 +20,12 @@ public interface IUnitGrain : IGrainWithStringKey
     [ReadOnly]
     Task<MeasureCounts> GetOwnTotalsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A snapshot this unit sent up was lost (its parent did not take it within the response timeout, and the runtime
+    /// drops such calls): publish the current one again.
+    /// </summary>
+    Task RepublishAsync(CancellationToken cancellationToken);
+
     /// <summary>The tree changed: re-read the parent, detach from a former one, publish now.</summary>
     Task RefreshAsync(CancellationToken cancellationToken);
 }

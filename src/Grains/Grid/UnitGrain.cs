@@ -100,6 +100,9 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
     public Task<MeasureCounts> GetOwnTotalsAsync(CancellationToken cancellationToken) => Task.FromResult(_own.Total);
 
     /// <inheritdoc />
+    public Task RepublishAsync(CancellationToken cancellationToken) => MarkDirtyAsync(cancellationToken);
+
+    /// <inheritdoc />
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         var parent = grid.Catalog.Units.ParentOf(GrainKey);
@@ -230,14 +233,67 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
         // calls can form between levels; versions make late or repeated snapshots harmless.
         var task = GrainFactory.GetGrain<IUnitGrain>(parent).ApplyChildAsync(snapshot, CancellationToken.None);
         _ = task.ContinueWith(
-            t =>
+            static (t, state) =>
             {
-                grid.Rollups.End();
-                LogSendFailed(logger, GrainKey, parent, t.Exception);
+                var (self, to) = ((UnitGrain, string))state!;
+                self.OnSendFailed(t.Exception!, to);
             },
+            (this, parent),
             CancellationToken.None,
             TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+    }
+
+    // Runs outside the grain's turns. A snapshot the parent did not take in time was dropped by the runtime, and nothing
+    // else would bring the parent up to date until this unit changes again: publish again through a call to this grain
+    // (its next version supersedes the lost one). The rollup stays in flight until that call is done.
+    private void OnSendFailed(AggregateException exception, string parent)
+    {
+        LogSendFailed(logger, GrainKey, parent, exception);
+        if (exception.InnerException is TimeoutException)
+        {
+            RequestRepublish();
+        }
+
+        grid.Rollups.End();
+    }
+
+    private void RequestRepublish()
+    {
+        grid.Rollups.Begin();
+        Task task;
+        try
+        {
+            task = GrainFactory.GetGrain<IUnitGrain>(GrainKey).RepublishAsync(CancellationToken.None);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The runtime is stopping: the next activation reconciles with its children anyway.
+            LogRepublishFailed(logger, GrainKey, ex);
+            grid.Rollups.End();
+            return;
+        }
+
+        _ = task.ContinueWith(
+            static (t, state) => ((UnitGrain)state!).OnRepublished(t),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private void OnRepublished(Task call)
+    {
+        if (call.Exception?.InnerException is TimeoutException)
+        {
+            RequestRepublish();
+        }
+        else if (call.Exception is { } failure)
+        {
+            LogRepublishFailed(logger, GrainKey, failure);
+        }
+
+        grid.Rollups.End();
     }
 
     private UnitSnapshot Compute(bool bump = true)
@@ -262,4 +318,7 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {UnitId}: sending a snapshot to parent {ParentId} failed")]
     private static partial void LogSendFailed(ILogger logger, string unitId, string parentId, Exception? exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unit {UnitId}: publishing again after a lost snapshot failed; its parent is stale until the unit changes again")]
+    private static partial void LogRepublishFailed(ILogger logger, string unitId, Exception exception);
 }

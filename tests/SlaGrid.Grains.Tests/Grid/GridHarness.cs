@@ -27,7 +27,13 @@ public sealed class GridHarness : IAsyncDisposable
     private ISlaGridStorage? _storage;
     private GroupCommitter? _committer;
 
-    private GridHarness(FakeTimeProvider time) => Time = time;
+    private readonly Func<ISlaGridStorage, ISlaGridStorage>? _wrapStorage;
+
+    private GridHarness(FakeTimeProvider time, Func<ISlaGridStorage, ISlaGridStorage>? wrapStorage)
+    {
+        Time = time;
+        _wrapStorage = wrapStorage;
+    }
 
     public FakeTimeProvider Time { get; }
 
@@ -41,9 +47,10 @@ public sealed class GridHarness : IAsyncDisposable
 
     public LiveHub Live => _host!.Services.GetRequiredService<LiveHub>();
 
-    public static async Task<GridHarness> StartAsync(DateTimeOffset start)
+    /// <summary>Starts the grid; <paramref name="wrapStorage"/> may put a decorator around the real store (the grains see it).</summary>
+    public static async Task<GridHarness> StartAsync(DateTimeOffset start, Func<ISlaGridStorage, ISlaGridStorage>? wrapStorage = null)
     {
-        var harness = new GridHarness(new FakeTimeProvider(start));
+        var harness = new GridHarness(new FakeTimeProvider(start), wrapStorage);
         await harness.BootAsync();
         return harness;
     }
@@ -121,7 +128,7 @@ public sealed class GridHarness : IAsyncDisposable
         _storage = new SqliteStorage(Path.Combine(_directory, "grid.db"), Time, NullLoggerFactory.Instance);
         await _storage.MigrateAsync(default);
         _committer = new GroupCommitter(_storage.Dossiers, new GroupCommitOptions(), new StorageInstruments(), Time, NullLogger<GroupCommitter>.Instance);
-        var storage = _storage;
+        var storage = _wrapStorage?.Invoke(_storage) ?? _storage;
         var committer = _committer;
         _host = GrainRuntimeHost.Create(
             _ => { },
