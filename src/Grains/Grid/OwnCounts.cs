@@ -22,7 +22,10 @@ public sealed class OwnCounts
     public int OpenCount => _open.Count;
 
     /// <summary>Applies a dossier's "set" message; returns whether anything changed.</summary>
-    public bool Apply(DossierCount message)
+    public bool Apply(DossierCount message) => Apply(message, null);
+
+    /// <summary>As <see cref="Apply(DossierCount)"/>, adding every day whose counts changed to <paramref name="touched"/>.</summary>
+    public bool Apply(DossierCount message, ISet<DateOnly>? touched)
     {
         ArgumentNullException.ThrowIfNull(message);
         var changed = false;
@@ -34,7 +37,7 @@ public sealed class OwnCounts
                 return false;
             }
 
-            Add(old.Day, old.Category, -1);
+            Add(old.Day, old.Category, -1, touched);
             changed = true;
         }
         else if (message.PreviousFinished is { } previous)
@@ -44,7 +47,7 @@ public sealed class OwnCounts
                 return false;
             }
 
-            Add(message.Day, previous, -1);
+            Add(message.Day, previous, -1, touched);
             changed = true;
         }
 
@@ -55,7 +58,7 @@ public sealed class OwnCounts
                 _open[message.DossierId] = (message.Day, category);
             }
 
-            Add(message.Day, category, +1);
+            Add(message.Day, category, +1, touched);
             changed = true;
         }
 
@@ -65,8 +68,9 @@ public sealed class OwnCounts
     private static MeasureCounts Move(MeasureCounts counts, DossierCategory category, long delta) =>
         delta > 0 ? counts.Add(category) : counts.Remove(category);
 
-    private void Add(DateOnly day, DossierCategory category, long delta)
+    private void Add(DateOnly day, DossierCategory category, long delta, ISet<DateOnly>? touched)
     {
+        touched?.Add(day);
         var updated = Move(_days.GetValueOrDefault(day), category, delta);
         if (updated == MeasureCounts.Zero)
         {

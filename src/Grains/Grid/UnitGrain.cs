@@ -20,6 +20,7 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
     public const string GrainTypeName = "unit";
 
     private readonly Dictionary<string, UnitSnapshot> _children = new(StringComparer.Ordinal);
+    private readonly SubtreeDays _subtree = new();
     private OwnCounts _own = new();
     private UnitSnapshot? _current;
     private string? _parent;
@@ -41,6 +42,7 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
             _children[snapshot.UnitId] = snapshot;
         }
 
+        _subtree.Rebuild(_own.Days, _children.Values);
         _current = Compute();
 
         // Tell the parent on a turn of its own (never from inside activation: the parent may be activating and
@@ -52,7 +54,7 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
     /// <inheritdoc />
     public Task ApplyDossierAsync(DossierCount count, CancellationToken cancellationToken)
     {
-        if (!_own.Apply(count))
+        if (!_own.Apply(count, _subtree.Touched))
         {
             return Task.CompletedTask;
         }
@@ -75,14 +77,16 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
 
             if (snapshot.Detached || grid.Catalog.Units.ParentOf(snapshot.UnitId) != GrainKey)
             {
-                if (_children.Remove(snapshot.UnitId))
+                if (_children.Remove(snapshot.UnitId, out var removed))
                 {
+                    _subtree.TouchDifferences(removed.Days, null);
                     await MarkDirtyAsync(cancellationToken);
                 }
 
                 return;
             }
 
+            _subtree.TouchDifferences(known?.Days, snapshot.Days);
             _children[snapshot.UnitId] = snapshot;
             await MarkDirtyAsync(cancellationToken);
         }
@@ -94,7 +98,9 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
 
     /// <inheritdoc />
     public Task<UnitSnapshot> GetSnapshotAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(_dirty || _current is null ? Compute(bump: false) : _current);
+        Task.FromResult(_dirty || _current is null
+            ? new UnitSnapshot(GrainKey, _version, _subtree.Peek(_own.Days, _children.Values))
+            : _current);
 
     /// <inheritdoc />
     public Task<MeasureCounts> GetOwnTotalsAsync(CancellationToken cancellationToken) => Task.FromResult(_own.Total);
@@ -126,6 +132,7 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
             _children[child] = await GrainFactory.GetGrain<IUnitGrain>(child).GetSnapshotAsync(cancellationToken);
         }
 
+        _subtree.Rebuild(_own.Days, _children.Values);
         SetDirty();
         await PublishAsync(cancellationToken);
     }
@@ -296,16 +303,7 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
         grid.Rollups.End();
     }
 
-    private UnitSnapshot Compute(bool bump = true)
-    {
-        var days = new Dictionary<DateOnly, MeasureCounts>(_own.Days);
-        foreach (var child in _children.Values)
-        {
-            DayMath.AddInto(days, child.Days);
-        }
-
-        return new UnitSnapshot(GrainKey, bump ? NextVersion() : _version, DayMath.Freeze(days));
-    }
+    private UnitSnapshot Compute() => new(GrainKey, NextVersion(), _subtree.Materialize(_own.Days, _children.Values));
 
     // Versions only grow, across reactivations too: they start from the clock's ticks.
     private long NextVersion() => _version = Math.Max(_version + 1, grid.Time.GetUtcNow().UtcTicks);
