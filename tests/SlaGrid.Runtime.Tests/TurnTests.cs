@@ -170,6 +170,33 @@ public sealed class TurnTests
     }
 
     [Fact]
+    public async Task AnActivationTheSweepFoundIdle_HasItsCallsExpiredWhenItIsBusyAgain()
+    {
+        await using var host = await TestRuntime.StartAsync(_time, _probe, runtime: o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+        var grain = host.GrainFactory.GetGrain<IWorkerGrain>("idle-then-busy");
+        Assert.Equal(0, await grain.WorkAsync("first", 0));
+
+        // Sweeps pass over the idle activation (and stop visiting it).
+        for (var i = 0; i < 5; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var blocked = grain.WaitGateAsync("blocked");
+        await TestRuntime.Until(() => _probe.Events.Contains("start:blocked"), "call started");
+        var queued = grain.WorkAsync("queued", 0);
+        for (var i = 0; i < 12; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        // The runtime's own timeout (WaitAsync's would say "The operation has timed out").
+        Assert.Contains("response timeout", (await Assert.ThrowsAsync<TimeoutException>(() => queued.WaitAsync(TestRuntime.Patience))).Message);
+        _probe.Gate.TrySetResult();
+        Assert.Contains("response timeout", (await Assert.ThrowsAsync<TimeoutException>(() => blocked.WaitAsync(TestRuntime.Patience))).Message);
+    }
+
+    [Fact]
     public async Task CancelledCall_WhileQueued_IsNotRun()
     {
         await using var host = await TestRuntime.StartAsync(_time, _probe);

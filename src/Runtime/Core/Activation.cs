@@ -17,6 +17,7 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
     private ActivationState _state;
     private bool _scheduled;
     private bool _activationPending;
+    private bool _watched;
     private bool _deactivationPending;
     private DeactivationReason _deactivationReason;
     private Queue<IMessage>? _inbox;
@@ -70,6 +71,7 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
             }
 
             message.Epoch = Runtime.Epoch;
+            WatchLocked();
             if (message.AlwaysInterleave && !message.BoundToActivation)
             {
                 (_interleaveInbox ??= new Queue<IMessage>()).Enqueue(message);
@@ -292,16 +294,14 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
     /// <summary>Answers, with a <see cref="TimeoutException"/>, every waiting or running message enqueued at or before <paramref name="expiredEpoch"/>.</summary>
     public void ExpireMessages(long expiredEpoch)
     {
-        // A racy pre-check keeps the sweep cheap over many idle activations; a message it misses is caught next tick.
-        if (_running == 0 && (_inbox?.Count ?? 0) == 0 && (_interleaveInbox?.Count ?? 0) == 0)
-        {
-            return;
-        }
-
         lock (this)
         {
-            if (_state == ActivationState.Invalid)
+            // Idle (or gone): nothing to expire until the next enqueue watches it again.
+            if (_state == ActivationState.Invalid
+                || (_running == 0 && (_inbox?.Count ?? 0) == 0 && (_interleaveInbox?.Count ?? 0) == 0))
             {
+                _watched = false;
+                Runtime.Unwatch(this);
                 return;
             }
 
@@ -347,6 +347,7 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
     /// <summary>Seeds a successor with the messages its predecessor could not run (called before it is published).</summary>
     internal void Seed(List<IMessage> messages)
     {
+        WatchLocked();
         foreach (var message in messages)
         {
             if (message.AlwaysInterleave)
@@ -370,6 +371,16 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
     }
 
     internal void ScheduleSeeded() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+
+    // Under the lock: the sweep visits this activation until it finds it idle.
+    private void WatchLocked()
+    {
+        if (!_watched)
+        {
+            _watched = true;
+            Runtime.Watch(this);
+        }
+    }
 
     private void StopTimers()
     {

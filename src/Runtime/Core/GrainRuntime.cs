@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,10 @@ internal sealed partial class GrainRuntime : IGrainFactory, IStreamProvider, IAs
     private ITimer? _sweepTimer;
     private ITimer? _collectTimer;
     private long _epoch;
+
+    // Activations that may hold a message the sweep must expire (registered on enqueue, dropped by the sweep once
+    // idle): the sweep walks these, not every activation (a silo holds hundreds of thousands, nearly all idle).
+    private readonly ConcurrentDictionary<Activation, byte> _watched = new(ReferenceEqualityComparer.Instance);
     private int _collecting;
 
     public GrainRuntime(
@@ -211,14 +216,20 @@ internal sealed partial class GrainRuntime : IGrainFactory, IStreamProvider, IAs
             return;
         }
 
-        foreach (var grainClass in Registry.Classes)
+        foreach (var activation in _watched.Keys)
         {
-            foreach (var pair in grainClass.Directory)
-            {
-                pair.Value.ExpireMessages(expired);
-            }
+            activation.ExpireMessages(expired);
         }
     }
+
+    /// <summary>Adds an activation to the ones the sweep visits (called under its lock).</summary>
+    internal void Watch(Activation activation) => _watched.TryAdd(activation, 0);
+
+    /// <summary>Removes an activation from the ones the sweep visits (called under its lock).</summary>
+    internal void Unwatch(Activation activation) => _watched.TryRemove(activation, out _);
+
+    /// <summary>How many activations the sweep visits (tests, diagnostics).</summary>
+    internal int WatchedCount => _watched.Count;
 
     private void Collect()
     {
