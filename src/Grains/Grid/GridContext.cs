@@ -30,6 +30,9 @@ public sealed class GridContext(
     /// <summary>The stores.</summary>
     public ISlaGridStorage Storage { get; } = storage;
 
+    /// <summary>Late-ratio alert changes, written in shared transactions.</summary>
+    public AlertWriteBatcher RatioAlerts { get; } = new(storage.Alerts);
+
     /// <summary>The group committer for dossier changes.</summary>
     public IDossierCommitter Committer { get; } = committer;
 

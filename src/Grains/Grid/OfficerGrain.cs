@@ -60,7 +60,7 @@ public sealed partial class OfficerGrain(GridContext grid, ILogger<OfficerGrain>
             : new AlertChange(AlertChangeKind.Resolve, key, now);
         try
         {
-            await grid.Storage.Alerts.ApplyAsync([change], cancellationToken);
+            await grid.RatioAlerts.ApplyAsync(change, cancellationToken);
             _flagged = flagged;
             grid.Committed?.Invoke();
         }

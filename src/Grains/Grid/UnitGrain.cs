@@ -218,7 +218,7 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
             : new AlertChange(AlertChangeKind.Resolve, key, now);
         try
         {
-            await grid.Storage.Alerts.ApplyAsync([change], cancellationToken);
+            await grid.RatioAlerts.ApplyAsync(change, cancellationToken);
             var wasKnown = _flagged is not null;
             _flagged = flagged;
             grid.Committed?.Invoke();
