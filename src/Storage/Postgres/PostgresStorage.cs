@@ -18,7 +18,7 @@ public sealed class PostgresStorage : ISlaGridStorage
     private readonly PostgresMigrator _migrator;
 
     /// <summary>Creates the backend over an Npgsql connection string (nothing is opened yet).</summary>
-    /// <param name="connectionString">An Npgsql connection string. <c>Max Auto Prepare</c> defaults to 64 here, <c>Application Name</c> to <c>slagrid</c>.</param>
+    /// <param name="connectionString">An Npgsql connection string. <c>Max Auto Prepare</c> defaults to 64 here, <c>No Reset On Close</c> to true, <c>Application Name</c> to <c>slagrid</c>.</param>
     /// <param name="timeProvider">The clock (for migration records).</param>
     /// <param name="loggerFactory">Where logs go (Npgsql's included). Connection-string passwords are never logged.</param>
     public PostgresStorage(string connectionString, TimeProvider timeProvider, ILoggerFactory loggerFactory)
@@ -32,6 +32,13 @@ public sealed class PostgresStorage : ISlaGridStorage
         {
             settings.MaxAutoPrepare = 64;
             settings.AutoPrepareMinUsages = 2;
+        }
+
+        // Nothing here leaves session state behind (locks are transaction-scoped), so a pooled connection need not be
+        // reset (RESET ALL, CLOSE ALL, UNLISTEN … sent with the next command) every time it goes back to the pool.
+        if (!connectionString.Contains("reset on close", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.NoResetOnClose = true;
         }
 
         if (string.IsNullOrEmpty(settings.ApplicationName))
