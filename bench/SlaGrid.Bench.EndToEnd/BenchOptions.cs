@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SlaGrid.Bench.EndToEnd;
 
-/// <summary>The harness's command line: <c>[--profile smoke|standard|national] [--pg "&lt;conn&gt;"] [--out file.md]</c>.</summary>
+/// <summary>The harness's command line: <c>[--profile smoke|standard|national|restart] [--pg "&lt;conn&gt;"] [--out file.md]</c>.</summary>
 public sealed record BenchOptions
 {
     /// <summary>The sizes and durations to run.</summary>
@@ -57,6 +57,6 @@ public sealed record BenchOptions
 
     /// <summary>The usage text.</summary>
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/SlaGrid.Bench.EndToEnd -- [--profile smoke|standard|national] " +
+        "usage: dotnet run -c Release --project bench/SlaGrid.Bench.EndToEnd -- [--profile smoke|standard|national|restart] " +
         "[--pg \"<connection string>\" [--use-database-as-is]] [--out docs/benchmarks-e2e.md | --no-out] [--silo SlaGrid.Silo.dll] [--seed N]";
 }

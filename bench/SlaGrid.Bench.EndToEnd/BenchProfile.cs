@@ -61,6 +61,32 @@ public sealed record BenchProfile
     };
 
     /// <summary>The profile's name.</summary>
+    /// <summary>
+    /// Issue #4's restart figure: the national tree with a million open dossiers loaded through the API, then only the
+    /// incumbent's query, memory and the kill -9 restart (no mixed load, burst or insert baselines).
+    /// </summary>
+    public static readonly BenchProfile Restart = new()
+    {
+        Name = "restart",
+        Provinces = 34,
+        Communes = 3_321,
+        Officers = 25_000,
+        OpenDossiers = 1_000_000,
+        FinishedDossiers = 0,
+        SaturationSeconds = 0,
+        PacedRate = 0,
+        PacedSeconds = 0,
+        SpreadProbes = 0,
+        BurstSize = 0,
+        RestartProbes = 1_000,
+        BaselineSeconds = 0,
+        IncumbentRuns = 5,
+        RestartOnly = true,
+    };
+
+    /// <summary>Only the dataset, the incumbent's query, memory and the restart (see <see cref="Restart"/>).</summary>
+    public bool RestartOnly { get; init; }
+
     public required string Name { get; init; }
 
     /// <summary>Provinces under the nation.</summary>
@@ -108,6 +134,7 @@ public sealed record BenchProfile
         "smoke" => Smoke,
         "standard" => Standard,
         "national" => National,
-        _ => throw new ArgumentException($"Unknown profile '{name}': smoke, standard or national."),
+        "restart" => Restart,
+        _ => throw new ArgumentException($"Unknown profile '{name}': smoke, standard, national or restart."),
     };
 }

@@ -130,40 +130,9 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log, TimeProv
             report.Notes.Add($"Dataset load: {report.DatasetLoad.Rejected} rejected, {report.DatasetLoad.Failed} failed: {string.Join("; ", report.DatasetLoad.Problems)}");
         }
 
-        // 4. Saturation: the mixed load as fast as the silo takes it.
-        Say($"saturating mixed load for {_profile.SaturationSeconds} s");
-        var mixed = new MixedSource(events, time, options.Seed + 1, open, open + finished);
-        var cpu0 = CpuSnapshot.Take(time, silo.Pid, PostmasterPid(db));
-        await using (var channel = client.CreateIngestChannel(new IngestChannelOptions { MaxBatchSize = LoadBatch, MaxConcurrentBatches = Writers, Capacity = 50_000 }))
+        if (!_profile.RestartOnly)
         {
-            report.Saturation = await new LoadDriver(channel, time).RunAsync(mixed, null, TimeSpan.FromSeconds(_profile.SaturationSeconds), 2 * Writers * LoadBatch, TimeSpan.FromSeconds(Math.Min(5, _profile.SaturationSeconds / 3.0)), ct);
-        }
-
-        var cpu1 = CpuSnapshot.Take(time, silo.Pid, PostmasterPid(db));
-        report.SaturationCpu = CpuSnapshot.Per1000(cpu0, cpu1, report.Saturation.Accepted);
-        report.Phases.Add(("saturating mixed load", CpuSnapshot.Share(cpu0, cpu1, time), MachineInfo.LoadAverage()));
-        Say($"saturation: {report.Saturation.Accepted:N0} accepted, {report.Saturation.SteadyRate:N0} events/s, ack p50 {report.Saturation.AckMs.At(50):N1} ms p99 {report.Saturation.AckMs.At(99):N1} ms");
-        NoteProblems(report, "Saturation", report.Saturation);
-
-        // 5. Paced load with the nation's live feed, and deadlines spread over it.
-        var watcher = await NationWatcher.StartAsync(client, time, null, ct);
-        try
-        {
-            await PacedPhaseAsync(client, watcher, mixed, events, report, silo, db, ct);
-            await BurstPhaseAsync(client, watcher, events, report, db, ct);
-        }
-        finally
-        {
-            await watcher.DisposeAsync();
-        }
-
-        // 6. Baselines on the same server: plain durable inserts, and the incumbent's GROUP BY query.
-        foreach (var copy in new[] { true, false })
-        {
-            Say($"baseline: plain {(copy ? "COPY" : "INSERT")} of event rows for {_profile.BaselineSeconds} s");
-            var base0 = CpuSnapshot.Take(time, silo.Pid, PostmasterPid(db));
-            report.Baselines.Add(await PlainInsertBaseline.RunAsync(db, copy, Writers, LoadBatch, TimeSpan.FromSeconds(_profile.BaselineSeconds), () => PostmasterPid(db), time, ct));
-            report.Phases.Add(($"baseline: plain {(copy ? "COPY" : "INSERT")}", CpuSnapshot.Share(base0, CpuSnapshot.Take(time, silo.Pid, PostmasterPid(db)), time), MachineInfo.LoadAverage()));
+            await LoadAndBaselinePhasesAsync(client, silo, db, events, open, finished, report, ct);
         }
 
         Say("baseline: the incumbent's GROUP BY unit query");
@@ -225,6 +194,46 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log, TimeProv
         }
 
         static IEnumerable<DossierEvent> Concat(IEnumerable<DossierEvent> a, IEnumerable<DossierEvent> b) => a.Concat(b);
+    }
+
+    // 4–6: the saturating and paced mixed loads, the deadline burst, the plain-insert baselines.
+    private async Task LoadAndBaselinePhasesAsync(SlaGridClient client, SiloHost silo, string db, EventFactory events, long open, long finished, BenchReport report, CancellationToken ct)
+    {
+        // 4. Saturation: the mixed load as fast as the silo takes it.
+        Say($"saturating mixed load for {_profile.SaturationSeconds} s");
+        var mixed = new MixedSource(events, time, options.Seed + 1, open, open + finished);
+        var cpu0 = CpuSnapshot.Take(time, silo.Pid, PostmasterPid(db));
+        await using (var channel = client.CreateIngestChannel(new IngestChannelOptions { MaxBatchSize = LoadBatch, MaxConcurrentBatches = Writers, Capacity = 50_000 }))
+        {
+            report.Saturation = await new LoadDriver(channel, time).RunAsync(mixed, null, TimeSpan.FromSeconds(_profile.SaturationSeconds), 2 * Writers * LoadBatch, TimeSpan.FromSeconds(Math.Min(5, _profile.SaturationSeconds / 3.0)), ct);
+        }
+
+        var cpu1 = CpuSnapshot.Take(time, silo.Pid, PostmasterPid(db));
+        report.SaturationCpu = CpuSnapshot.Per1000(cpu0, cpu1, report.Saturation.Accepted);
+        report.Phases.Add(("saturating mixed load", CpuSnapshot.Share(cpu0, cpu1, time), MachineInfo.LoadAverage()));
+        Say($"saturation: {report.Saturation.Accepted:N0} accepted, {report.Saturation.SteadyRate:N0} events/s, ack p50 {report.Saturation.AckMs.At(50):N1} ms p99 {report.Saturation.AckMs.At(99):N1} ms");
+        NoteProblems(report, "Saturation", report.Saturation);
+
+        // 5. Paced load with the nation's live feed, and deadlines spread over it.
+        var watcher = await NationWatcher.StartAsync(client, time, null, ct);
+        try
+        {
+            await PacedPhaseAsync(client, watcher, mixed, events, report, silo, db, ct);
+            await BurstPhaseAsync(client, watcher, events, report, db, ct);
+        }
+        finally
+        {
+            await watcher.DisposeAsync();
+        }
+
+        // 6. Baselines on the same server: plain durable inserts, and the incumbent's GROUP BY query.
+        foreach (var copy in new[] { true, false })
+        {
+            Say($"baseline: plain {(copy ? "COPY" : "INSERT")} of event rows for {_profile.BaselineSeconds} s");
+            var base0 = CpuSnapshot.Take(time, silo.Pid, PostmasterPid(db));
+            report.Baselines.Add(await PlainInsertBaseline.RunAsync(db, copy, Writers, LoadBatch, TimeSpan.FromSeconds(_profile.BaselineSeconds), () => PostmasterPid(db), time, ct));
+            report.Phases.Add(($"baseline: plain {(copy ? "COPY" : "INSERT")}", CpuSnapshot.Share(base0, CpuSnapshot.Take(time, silo.Pid, PostmasterPid(db)), time), MachineInfo.LoadAverage()));
+        }
     }
 
     private async Task PacedPhaseAsync(SlaGridClient client, NationWatcher watcher, MixedSource mixed, EventFactory events, BenchReport report, SiloHost silo, string db, CancellationToken ct)
