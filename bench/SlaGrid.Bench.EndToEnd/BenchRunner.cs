@@ -331,7 +331,11 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log, TimeProv
 
     private async Task RestartPhaseAsync(SlaGridClient client, SiloHost silo, EventFactory events, BenchReport report, string db, CancellationToken ct)
     {
-        var rate = Math.Max(500, report.Saturation!.SteadyRate);
+        // The probes' due instant leaves time to send them at the rate the silo was seen to take (the restart profile
+        // has no saturation phase: the dataset load's rate then).
+        var seen = report.Saturation?.SteadyRate
+            ?? (report.DatasetLoad is { Elapsed.TotalSeconds: > 0 } load ? load.Accepted / load.Elapsed.TotalSeconds : 0);
+        var rate = Math.Max(500, seen);
         var margin = TimeSpan.FromSeconds(3 + (2 * _profile.RestartProbes / rate));
         var due = Round(time.GetUtcNow() + margin);
         var dues = Enumerable.Range(0, _profile.RestartProbes).ToDictionary(i => "QR" + i.ToString("D6", CultureInfo.InvariantCulture), _ => due, StringComparer.Ordinal);
