@@ -26,7 +26,11 @@ internal static class ReportWriter
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var pngName = Path.GetFileNameWithoutExtension(full) + "-" + report.Profile.Name + "-latency.png";
         var pngPath = Path.Combine(Path.GetDirectoryName(full)!, pngName);
-        await File.WriteAllBytesAsync(pngPath, Chart(report), cancellationToken);
+        if (!report.Profile.RestartOnly)
+        {
+            // The restart profile measures no latency under load: no chart.
+            await File.WriteAllBytesAsync(pngPath, Chart(report), cancellationToken);
+        }
 
         var generated = Begin + "\n" + Markdown(report, pngName) + End;
         var text = File.Exists(full) ? await File.ReadAllTextAsync(full, cancellationToken) : null;
@@ -49,6 +53,47 @@ internal static class ReportWriter
         await File.WriteAllTextAsync(full, content, cancellationToken);
         return pngPath;
     }
+    private static void BaselineSection(StringBuilder md, BenchReport r, string pngName)
+    {
+        md.AppendLine("### SlaGrid against the baselines (same run, same PostgreSQL)");
+        md.AppendLine();
+        md.AppendLine("| measure | SlaGrid | baseline | SlaGrid / baseline |");
+        md.AppendLine("|---|---|---|---|");
+        if (r.Saturation is { } sat)
+        {
+            foreach (var b in r.Baselines)
+            {
+                md.AppendLine(Inv, $"| durable ingestion, events/s | {N(sat.SteadyRate)} | {N(b.RowsPerSecond)} rows/s, plain {b.Variant} | {(sat.SteadyRate / b.RowsPerSecond).ToString("0.00", Inv)} |");
+            }
+
+            foreach (var b in r.Baselines.Where(b => b.PostgresCpuMsPer1000 is not null))
+            {
+                var total = (r.SaturationCpu.SiloMs ?? 0) + (r.SaturationCpu.PostgresMs ?? 0);
+                md.AppendLine(Inv, $"| CPU per 1,000 events (silo + PostgreSQL), ms | {N1(total)} | {N1(b.PostgresCpuMsPer1000!.Value)} (PostgreSQL, {b.Variant}) | {(total / b.PostgresCpuMsPer1000.Value).ToString("0.0", Inv)} |");
+            }
+        }
+
+        var bestIncumbent = r.Incumbent.Count == 0 ? null : r.Incumbent.MinBy(i => i.WallMs.At(50));
+        if (r.EventToNationMs is { Count: > 0 } e2n && bestIncumbent is not null)
+        {
+            var q = bestIncumbent.WallMs.At(50);
+            var meanStale = 30_000 + q;
+            var worstStale = 60_000 + q;
+            md.AppendLine(Inv, $"| staleness of the national total, mean | {Ms(e2n.At(50))} (p50) | {Ms(meanStale)} (refresh once a minute: 30 s + query) | {(e2n.At(50) / meanStale).ToString("0.0000", Inv)} |");
+            md.AppendLine(Inv, $"| staleness of the national total, worst | {Ms(e2n.At(99))} (p99), {Ms(e2n.Max)} (max) | {Ms(worstStale)} (60 s + query) | {(e2n.At(99) / worstStale).ToString("0.0000", Inv)} |");
+            if (bestIncumbent.BackendCpuMs is { } qcpu)
+            {
+                var cores = qcpu / Math.Max(1, e2n.At(99));
+                var sgCores = ((r.PacedCpu.SiloMs ?? 0) + (r.PacedCpu.PostgresMs ?? 0)) / 1000 * r.PacedRate / 1000;
+                md.AppendLine(Inv, $"| CPU to keep the national total as fresh as SlaGrid's p99 | {sgCores.ToString("0.00", Inv)} cores (silo + PostgreSQL at {N(r.PacedRate)} events/s) | {cores.ToString("0.00", Inv)} cores (the query, {Ms(qcpu)} CPU, every {Ms(e2n.At(99))}) | {(sgCores / Math.Max(cores, 1e-9)).ToString("0.00", Inv)} |");
+            }
+        }
+
+        md.AppendLine();
+        md.AppendLine(Inv, $"![latency percentiles]({pngName})");
+        md.AppendLine();
+    }
+
 
     /// <summary>The chart of the run's latency distributions.</summary>
     public static byte[] Chart(BenchReport r)
@@ -150,7 +195,7 @@ internal static class ReportWriter
         md.AppendLine();
         md.AppendLine(Inv, $"Run took {r.Duration.TotalMinutes:0.0} min. PostgreSQL: {r.PostgresMode}. Re-run: `dotnet run -c Release --project bench/SlaGrid.Bench.EndToEnd -- --profile {p.Name}`.");
         md.AppendLine();
-        md.AppendLine("### Targets (issue #8)");
+        md.AppendLine("### Targets (issues #4 and #8)");
         md.AppendLine();
         md.AppendLine("| target | measured | met? | margin |");
         md.AppendLine("|---|---|---|---|");
@@ -160,43 +205,10 @@ internal static class ReportWriter
         }
 
         md.AppendLine();
-        md.AppendLine("### SlaGrid against the baselines (same run, same PostgreSQL)");
-        md.AppendLine();
-        md.AppendLine("| measure | SlaGrid | baseline | SlaGrid / baseline |");
-        md.AppendLine("|---|---|---|---|");
-        if (r.Saturation is { } sat)
+        if (!p.RestartOnly)
         {
-            foreach (var b in r.Baselines)
-            {
-                md.AppendLine(Inv, $"| durable ingestion, events/s | {N(sat.SteadyRate)} | {N(b.RowsPerSecond)} rows/s, plain {b.Variant} | {(sat.SteadyRate / b.RowsPerSecond).ToString("0.00", Inv)} |");
-            }
-
-            foreach (var b in r.Baselines.Where(b => b.PostgresCpuMsPer1000 is not null))
-            {
-                var total = (r.SaturationCpu.SiloMs ?? 0) + (r.SaturationCpu.PostgresMs ?? 0);
-                md.AppendLine(Inv, $"| CPU per 1,000 events (silo + PostgreSQL), ms | {N1(total)} | {N1(b.PostgresCpuMsPer1000!.Value)} (PostgreSQL, {b.Variant}) | {(total / b.PostgresCpuMsPer1000.Value).ToString("0.0", Inv)} |");
-            }
+            BaselineSection(md, r, pngName);
         }
-
-        var bestIncumbent = r.Incumbent.Count == 0 ? null : r.Incumbent.MinBy(i => i.WallMs.At(50));
-        if (r.EventToNationMs is { Count: > 0 } e2n && bestIncumbent is not null)
-        {
-            var q = bestIncumbent.WallMs.At(50);
-            var meanStale = 30_000 + q;
-            var worstStale = 60_000 + q;
-            md.AppendLine(Inv, $"| staleness of the national total, mean | {Ms(e2n.At(50))} (p50) | {Ms(meanStale)} (refresh once a minute: 30 s + query) | {(e2n.At(50) / meanStale).ToString("0.0000", Inv)} |");
-            md.AppendLine(Inv, $"| staleness of the national total, worst | {Ms(e2n.At(99))} (p99), {Ms(e2n.Max)} (max) | {Ms(worstStale)} (60 s + query) | {(e2n.At(99) / worstStale).ToString("0.0000", Inv)} |");
-            if (bestIncumbent.BackendCpuMs is { } qcpu)
-            {
-                var cores = qcpu / Math.Max(1, e2n.At(99));
-                var sgCores = ((r.PacedCpu.SiloMs ?? 0) + (r.PacedCpu.PostgresMs ?? 0)) / 1000 * r.PacedRate / 1000;
-                md.AppendLine(Inv, $"| CPU to keep the national total as fresh as SlaGrid's p99 | {sgCores.ToString("0.00", Inv)} cores (silo + PostgreSQL at {N(r.PacedRate)} events/s) | {cores.ToString("0.00", Inv)} cores (the query, {Ms(qcpu)} CPU, every {Ms(e2n.At(99))}) | {(sgCores / Math.Max(cores, 1e-9)).ToString("0.00", Inv)} |");
-            }
-        }
-
-        md.AppendLine();
-        md.AppendLine(Inv, $"![latency percentiles]({pngName})");
-        md.AppendLine();
 
         md.AppendLine("### Ingestion");
         md.AppendLine();
@@ -225,13 +237,16 @@ internal static class ReportWriter
         md.AppendLine();
         md.AppendLine("The mix: 35% receipts of new dossiers (40% in the paced phase), and on open dossiers 45% completions, 35% hand-overs to another officer, 20% supplement requests (each answered later); a dossier has one event in flight at a time. Ack latency = `IngestChannel.SendAsync` → durable answer, so it includes the channel's batching (≤ 5 ms linger) and queueing behind earlier batches.");
         md.AppendLine();
-        md.AppendLine("CPU per 1,000 accepted events (ms, `/proc/<pid>/stat` utime+stime):");
-        md.AppendLine();
-        md.AppendLine("| phase | silo | PostgreSQL | harness (load generator, SSE client) |");
-        md.AppendLine("|---|---|---|---|");
-        md.AppendLine(Inv, $"| saturating | {Opt(r.SaturationCpu.SiloMs)} | {Opt(r.SaturationCpu.PostgresMs)} | {Opt(r.SaturationCpu.HarnessMs)} |");
-        md.AppendLine(Inv, $"| paced | {Opt(r.PacedCpu.SiloMs)} | {Opt(r.PacedCpu.PostgresMs)} | {Opt(r.PacedCpu.HarnessMs)} |");
-        md.AppendLine();
+        if (!p.RestartOnly)
+        {
+            md.AppendLine("CPU per 1,000 accepted events (ms, `/proc/<pid>/stat` utime+stime):");
+            md.AppendLine();
+            md.AppendLine("| phase | silo | PostgreSQL | harness (load generator, SSE client) |");
+            md.AppendLine("|---|---|---|---|");
+            md.AppendLine(Inv, $"| saturating | {Opt(r.SaturationCpu.SiloMs)} | {Opt(r.SaturationCpu.PostgresMs)} | {Opt(r.SaturationCpu.HarnessMs)} |");
+            md.AppendLine(Inv, $"| paced | {Opt(r.PacedCpu.SiloMs)} | {Opt(r.PacedCpu.PostgresMs)} | {Opt(r.PacedCpu.HarnessMs)} |");
+            md.AppendLine();
+        }
 
         if (r.Phases.Count > 0)
         {
