@@ -13,6 +13,34 @@ public sealed class SubtreeDays
 {
     private readonly HashSet<DateOnly> _touched = [];
     private ImmutableSortedDictionary<DateOnly, MeasureCounts> _days = ImmutableSortedDictionary<DateOnly, MeasureCounts>.Empty;
+    private bool _rebuilt = true;
+    private MeasureCounts _total;
+    private (DateOnly From, DateOnly To)? _range;
+    private MeasureCounts _rangeTotal;
+
+    /// <summary>
+    /// The days the last <see cref="Materialize"/> recomputed (every day whose counts may have changed since the
+    /// materialization before it); null after a <see cref="Rebuild"/>, when that is unknown.
+    /// </summary>
+    public IReadOnlyCollection<DateOnly>? LastChanged { get; private set; }
+
+    /// <summary>The materialized map's total over all days (kept as days change, not summed again).</summary>
+    public MeasureCounts Total => _total;
+
+    /// <summary>
+    /// The materialized map's total over the days in [<paramref name="from"/>, <paramref name="to"/>]: summed once
+    /// for a range, then kept as days change (the calendar year: asked on every publish).
+    /// </summary>
+    public MeasureCounts SumWithin(DateOnly from, DateOnly to)
+    {
+        if (_range != (from, to))
+        {
+            _range = (from, to);
+            _rangeTotal = DayMath.Sum(_days, from, to);
+        }
+
+        return _rangeTotal;
+    }
 
     /// <summary>Days whose counts may have changed since the last <see cref="Materialize"/>.</summary>
     public ISet<DateOnly> Touched => _touched;
@@ -63,15 +91,31 @@ public sealed class SubtreeDays
         }
 
         _touched.Clear();
-        return _days = DayMath.Freeze(days);
+        _rebuilt = true;
+        _days = DayMath.Freeze(days);
+        _total = DayMath.Sum(_days, null, null);
+        _range = null;
+        return _days;
     }
 
     /// <summary>The current map: the touched days recomputed from <paramref name="own"/> and <paramref name="children"/>.</summary>
     public ImmutableSortedDictionary<DateOnly, MeasureCounts> Materialize(IReadOnlyDictionary<DateOnly, MeasureCounts> own, IReadOnlyCollection<UnitSnapshot> children)
     {
-        _days = Peek(own, children);
+        var next = Peek(own, children);
+        foreach (var day in _touched)
+        {
+            var delta = next.GetValueOrDefault(day) - _days.GetValueOrDefault(day);
+            _total += delta;
+            if (_range is { } range && day >= range.From && day <= range.To)
+            {
+                _rangeTotal += delta;
+            }
+        }
+
+        LastChanged = _rebuilt ? null : [.. _touched];
+        _rebuilt = false;
         _touched.Clear();
-        return _days;
+        return _days = next;
     }
 
     /// <summary>The current map, as <see cref="Materialize"/> returns it, changing nothing (safe for concurrent readers).</summary>

@@ -86,7 +86,16 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
                 return;
             }
 
-            _subtree.TouchDifferences(known?.Days, snapshot.Days);
+            if (known is not null && snapshot.PreviousVersion == known.Version && snapshot.ChangedDays is { } changed)
+            {
+                // The child says what changed since the version held here: no need to compare every day.
+                _subtree.Touched.UnionWith(changed);
+            }
+            else
+            {
+                _subtree.TouchDifferences(known?.Days, snapshot.Days);
+            }
+
             _children[snapshot.UnitId] = snapshot;
             await MarkDirtyAsync(cancellationToken);
         }
@@ -185,12 +194,12 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
             }
 
             var year = grid.CurrentYear();
-            var yearTotals = _current.Sum(year.From, year.To);
+            var yearTotals = _subtree.SumWithin(year.From, year.To);
             var province = grid.Catalog.Units.ProvinceOf(GrainKey);
             var flagged = grid.Options.Thresholds.IsUnitFlagged(yearTotals, province);
             if (grid.Live.HasSubscribers(GrainKey))
             {
-                var total = _current.Sum(null, null);
+                var total = _subtree.Total;
                 grid.Live.Publish(new LiveMessage(GrainKey, new UnitLiveStats(GrainKey, total, grid.Options.Thresholds.IsUnitFlagged(total, province)), null));
             }
 
@@ -303,7 +312,17 @@ public sealed partial class UnitGrain(GridContext grid, ILogger<UnitGrain> logge
         grid.Rollups.End();
     }
 
-    private UnitSnapshot Compute() => new(GrainKey, NextVersion(), _subtree.Materialize(_own.Days, _children.Values));
+    private UnitSnapshot Compute()
+    {
+        var previous = _current?.Version;
+        var days = _subtree.Materialize(_own.Days, _children.Values);
+        var changed = _subtree.LastChanged;
+        return new UnitSnapshot(GrainKey, NextVersion(), days)
+        {
+            PreviousVersion = changed is null ? null : previous,
+            ChangedDays = changed,
+        };
+    }
 
     // Versions only grow, across reactivations too: they start from the clock's ticks.
     private long NextVersion() => _version = Math.Max(_version + 1, grid.Time.GetUtcNow().UtcTicks);

@@ -10,6 +10,15 @@ namespace SlaGrid.Grains.Grid;
 /// </summary>
 public sealed record UnitSnapshot(string UnitId, long Version, ImmutableSortedDictionary<DateOnly, MeasureCounts> Days, bool Detached = false)
 {
+    /// <summary>
+    /// The version of the snapshot this one follows when <see cref="ChangedDays"/> is known; null otherwise. A parent
+    /// that holds exactly that version need only look at <see cref="ChangedDays"/>; any other parent compares all days.
+    /// </summary>
+    public long? PreviousVersion { get; init; }
+
+    /// <summary>Every day whose counts may differ from the snapshot <see cref="PreviousVersion"/> (null: unknown).</summary>
+    public IReadOnlyCollection<DateOnly>? ChangedDays { get; init; }
+
     /// <summary>The totals over receipt days in [from, to] (null bounds: open-ended).</summary>
     public MeasureCounts Sum(DateOnly? from, DateOnly? to) => DayMath.Sum(Days, from, to);
 }

@@ -22,7 +22,10 @@ public sealed class SubtreeDaysTests
         var own = new OwnCounts();
         var children = new Dictionary<string, UnitSnapshot>(StringComparer.Ordinal);
         var subtree = new SubtreeDays();
-        subtree.Rebuild(own.Days, children.Values);
+        var previous = subtree.Rebuild(own.Days, children.Values);
+        var year = (From: FirstDay.AddDays(5), To: FirstDay.AddDays(20));
+        var firstAfterRebuild = true;
+        Assert.Equal(DayMath.Sum(previous, year.From, year.To), subtree.SumWithin(year.From, year.To));
 
         for (var step = 0; step < 2_000; step++)
         {
@@ -56,6 +59,16 @@ public sealed class SubtreeDaysTests
                 Assert.Equal(recount, materialized);
                 Assert.Equal(recount, peeked);
                 Assert.Empty(subtree.Touched);
+
+                // The kept totals equal sums over the map; the changed days cover every day that differs.
+                Assert.Equal(DayMath.Sum(recount, null, null), subtree.Total);
+                Assert.Equal(DayMath.Sum(recount, year.From, year.To), subtree.SumWithin(year.From, year.To));
+                // Unknown only for the first materialization after the rebuild.
+                Assert.Equal(firstAfterRebuild, subtree.LastChanged is null);
+                firstAfterRebuild = false;
+                var differing = previous.Keys.Union(materialized.Keys).Where(d => previous.GetValueOrDefault(d) != materialized.GetValueOrDefault(d));
+                Assert.Subset((subtree.LastChanged ?? materialized.Keys.Union(previous.Keys)).ToHashSet(), differing.ToHashSet());
+                previous = materialized;
             }
         }
     }
