@@ -6,7 +6,7 @@ namespace SlaGrid.Grains.Live;
 /// <summary>
 /// In-process fan-out of live changes to subscribers (SSE connections), per unit. Publishing never blocks: each
 /// subscriber has a bounded queue; when a slow subscriber's queue is full its oldest message is dropped (the next
-/// stats message supersedes it anyway; a dropped alert is flagged, see <see cref="Subscription.TakeAlertsDropped"/>,
+/// stats message supersedes it anyway; a dropped alert is recorded, see <see cref="Subscription.TakeDroppedAlerts"/>,
 /// so that the subscriber re-reads it from the outbox).
 /// </summary>
 public sealed class LiveHub
@@ -55,7 +55,9 @@ public sealed class LiveHub
     {
         private readonly LiveHub _hub;
         private readonly Channel<LiveMessage> _channel;
-        private int _alertsDropped;
+        private readonly ConcurrentQueue<long> _droppedAlerts = new();
+        private readonly Lock _gate = new();
+        private TaskCompletionSource _dropped = NewSignal();
 
         internal Subscription(LiveHub hub, string unitId, int capacity)
         {
@@ -68,23 +70,49 @@ public sealed class LiveHub
                     SingleReader = true,
                     SingleWriter = false,
                 },
-                dropped =>
-                {
-                    if (dropped.Alert is not null)
-                    {
-                        Volatile.Write(ref _alertsDropped, 1);
-                    }
-                });
+                OnDropped);
         }
 
         /// <summary>The watched unit.</summary>
         public string UnitId { get; }
 
+        /// <summary>Completes when an alert was dropped from the full queue since the last <see cref="TakeDroppedAlerts"/>.</summary>
+        public Task AlertDropped
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _dropped.Task;
+                }
+            }
+        }
+
         /// <summary>
-        /// Whether an alert was dropped from the full queue since the last call (and resets the flag): the reader
-        /// must then re-read the outbox after the last alert it delivered, or the alert is lost to this subscriber.
+        /// The outbox sequences of the alerts dropped from the full queue since the last call, in order (and forgets
+        /// them): the reader must read them back from the outbox, or they are lost to this subscriber. The drop is
+        /// reported after the queue moved on, so a dropped alert can be older than messages already read.
         /// </summary>
-        public bool TakeAlertsDropped() => Interlocked.Exchange(ref _alertsDropped, 0) != 0;
+        public IReadOnlyList<long> TakeDroppedAlerts()
+        {
+            lock (_gate)
+            {
+                // A fresh signal first, then the queue: a drop recorded from now on completes the new signal.
+                if (_dropped.Task.IsCompleted)
+                {
+                    _dropped = NewSignal();
+                }
+            }
+
+            var taken = new List<long>();
+            while (_droppedAlerts.TryDequeue(out var sequence))
+            {
+                taken.Add(sequence);
+            }
+
+            taken.Sort();
+            return taken;
+        }
 
         /// <summary>The messages, in publication order.</summary>
         public ChannelReader<LiveMessage> Reader => _channel.Reader;
@@ -96,6 +124,22 @@ public sealed class LiveHub
         {
             _hub.Remove(this);
             _channel.Writer.TryComplete();
+        }
+
+        private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private void OnDropped(LiveMessage dropped)
+        {
+            if (dropped.Alert is not { } alert)
+            {
+                return;
+            }
+
+            _droppedAlerts.Enqueue(alert.Sequence);
+            lock (_gate)
+            {
+                _dropped.TrySetResult();
+            }
         }
     }
 }

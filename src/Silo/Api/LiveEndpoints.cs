@@ -5,7 +5,6 @@ using SlaGrid.Grains.Grid;
 using SlaGrid.Grains.Live;
 using SlaGrid.Grains.Persistence;
 using SlaGrid.Runtime;
-using SlaGrid.Silo.Alerts;
 using SlaGrid.Silo.Security;
 
 namespace SlaGrid.Silo.Api;
@@ -14,7 +13,8 @@ namespace SlaGrid.Silo.Api;
 /// <c>GET /units/{id}/live</c>: server-sent events. <c>event: stats</c> with the subtree's stats on connect and on
 /// every coalesced change; <c>event: alert</c> with <c>id: &lt;outbox sequence&gt;</c> for every alert change in the
 /// subtree (a reconnect with <c>Last-Event-ID</c> replays what it missed; alerts dropped from a connection's full
-/// queue during a burst are read back from the outbox, so each alert is written at least once and in sequence order);
+/// queue during a burst are read back from the outbox, so each alert is written at least once — in sequence order,
+/// except that one whose drop is reported after newer ones were written comes after them);
 /// <c>: keepalive</c> every 15 s.
 /// </summary>
 public static class LiveEndpoints
@@ -28,7 +28,7 @@ public static class LiveEndpoints
         return api;
     }
 
-    private static async Task StreamAsync(string id, HttpContext http, LiveHub hub, IGrainFactory grains, GridContext grid, ISlaGridStorage storage, AlertDispatcher dispatcher, CancellationToken ct)
+    private static async Task StreamAsync(string id, HttpContext http, LiveHub hub, IGrainFactory grains, GridContext grid, ISlaGridStorage storage, CancellationToken ct)
     {
         if (QueryEndpoints.CheckUnit(http, grid.Catalog, id) is { } denied)
         {
@@ -36,8 +36,6 @@ public static class LiveEndpoints
             return;
         }
 
-        // Alerts after this outbox sequence reach the subscription through the hub; a replay after a drop starts here.
-        var floor = dispatcher.Cursor >= 0 ? dispatcher.Cursor : await storage.Alerts.GetOutboxHeadAsync(ct);
         using var subscription = hub.Subscribe(id);
         var response = http.Response;
         response.ContentType = "text/event-stream";
@@ -51,10 +49,10 @@ public static class LiveEndpoints
         await WriteAsync(response, "stats", null, JsonSerializer.Serialize(total.ToUnitStats(id, grid.Options.Thresholds.IsUnitFlagged(total, province)), SlaGridJson.Options), ct);
 
         HashSet<string>? subtree = null;
-        var lastAlert = -1L; // the last alert sequence written on this connection
+        var replayed = -1L; // a resumed connection replays up to here from the outbox: queued alerts up to it are skipped
         if (long.TryParse(http.Request.Headers["Last-Event-ID"], out var lastSeen) && lastSeen >= 0)
         {
-            lastAlert = await ReplayAsync(lastSeen);
+            replayed = await ReplayAsync(lastSeen);
         }
 
         await response.Body.FlushAsync(ct);
@@ -66,7 +64,15 @@ public static class LiveEndpoints
             bool available;
             try
             {
-                available = await reader.WaitToReadAsync(wait.Token);
+                // A drop is reported after the queue moved on: wake for it too, even when nothing else comes.
+                var readable = reader.WaitToReadAsync(wait.Token).AsTask();
+                if (await Task.WhenAny(readable, subscription.AlertDropped) != readable)
+                {
+                    await WriteDroppedAsync(subscription.TakeDroppedAlerts());
+                    await response.Body.FlushAsync(ct);
+                }
+
+                available = await readable;
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
@@ -86,25 +92,55 @@ public static class LiveEndpoints
 
             while (reader.TryRead(out var message))
             {
-                if (subscription.TakeAlertsDropped())
-                {
-                    // The queue overflowed (a burst) and dropped its oldest alerts, all older than this message: read
-                    // them back from the outbox first (in order); what is still queued and already written is skipped.
-                    lastAlert = await ReplayAsync(lastAlert >= 0 ? lastAlert : floor);
-                }
-
+                // The queue overflowed (a burst) and dropped alerts: read them back from the outbox, in sequence order
+                // around this message (a drop can be reported after the message was taken: then the dropped alerts
+                // are newer than it). A dropped alert is no longer queued, so nothing written here comes again.
+                var dropped = subscription.TakeDroppedAlerts();
                 if (message.Stats is UnitLiveStats stats)
                 {
+                    await WriteDroppedAsync(dropped);
                     await WriteAsync(response, "stats", null, JsonSerializer.Serialize(stats.Totals.ToUnitStats(stats.UnitId, stats.Flagged), SlaGridJson.Options), ct);
                 }
-                else if (message.Alert is { } entry && entry.Sequence > lastAlert)
+                else if (message.Alert is { } entry)
                 {
-                    await WriteAlertAsync(response, entry, ct);
-                    lastAlert = entry.Sequence;
+                    await WriteDroppedAsync([.. dropped.Where(d => d < entry.Sequence)]);
+                    if (entry.Sequence > replayed)
+                    {
+                        await WriteAlertAsync(response, entry, ct);
+                    }
+
+                    await WriteDroppedAsync([.. dropped.Where(d => d > entry.Sequence)]);
                 }
             }
 
             await response.Body.FlushAsync(ct);
+        }
+
+        // Writes, from the outbox, the alerts with these sequences (sorted): the ones the subscription dropped.
+        async Task WriteDroppedAsync(IReadOnlyList<long> dropped)
+        {
+            if (dropped.Count == 0)
+            {
+                return;
+            }
+
+            var wanted = dropped.ToHashSet();
+            var after = dropped[0] - 1;
+            while (after < dropped[^1])
+            {
+                var page = await storage.Alerts.ReadOutboxAsync(after, 500, ct);
+                foreach (var entry in page.Where(e => wanted.Contains(e.Sequence) && e.Sequence > replayed))
+                {
+                    await WriteAlertAsync(response, entry, ct);
+                }
+
+                if (page.Count == 0)
+                {
+                    return;
+                }
+
+                after = page[^1].Sequence;
+            }
         }
 
         // Writes the subtree's outbox entries after a sequence; returns the last sequence read.

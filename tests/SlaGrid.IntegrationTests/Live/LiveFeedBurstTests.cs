@@ -69,7 +69,8 @@ public sealed class LiveFeedBurstTests(PostgresDatabase database) : IClassFixtur
             await watching;
         }
 
-        Assert.True(seen.Count == Burst, $"{seen.Count} of {Burst} alerts reached the live feed.");
+        var missing = Enumerable.Range(0, Burst).Select(i => $"B{i:D4}").Where(d => !seen.ContainsKey(d)).Take(10);
+        Assert.True(seen.Count == Burst, $"{seen.Count} of {Burst} alerts reached the live feed; missing: {string.Join(", ", missing)}.");
         Assert.All(seen, s => Assert.Equal(1, s.Value));
     }
 }
