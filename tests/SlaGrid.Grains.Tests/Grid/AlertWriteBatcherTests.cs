@@ -29,13 +29,13 @@ public sealed class AlertWriteBatcherTests : IAsyncLifetime
     [Fact]
     public async Task ChangesQueuedBehindAWrite_ShareOneTransaction_AndAllLand()
     {
-        var store = new CountingAlertStore(_storage.Alerts, holdFirst: true);
+        var store = GatedAlertStore.First(_storage.Alerts);
         var batcher = new AlertWriteBatcher(store);
 
         var first = batcher.ApplyAsync(Raise("U0"), default);
-        await store.FirstEntered.WaitAsync(TimeSpan.FromSeconds(30));
+        await store.Entered.WaitAsync(TimeSpan.FromSeconds(30));
         var queued = Enumerable.Range(1, 50).Select(i => batcher.ApplyAsync(Raise("U" + i), default)).ToList();
-        store.ReleaseFirst();
+        store.Release();
         await Task.WhenAll(queued.Append(first)).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, store.Writes);
@@ -46,14 +46,14 @@ public sealed class AlertWriteBatcherTests : IAsyncLifetime
     [Fact]
     public async Task ARaiseThenAResolveOfOneKey_InOneBatch_LeaveItResolved()
     {
-        var store = new CountingAlertStore(_storage.Alerts, holdFirst: true);
+        var store = GatedAlertStore.First(_storage.Alerts);
         var batcher = new AlertWriteBatcher(store);
 
         var first = batcher.ApplyAsync(Raise("U0"), default);
-        await store.FirstEntered.WaitAsync(TimeSpan.FromSeconds(30));
+        await store.Entered.WaitAsync(TimeSpan.FromSeconds(30));
         var raise = batcher.ApplyAsync(Raise("U1"), default);
         var resolve = batcher.ApplyAsync(new AlertChange(AlertChangeKind.Resolve, Key("U1"), Now.AddMinutes(1)), default);
-        store.ReleaseFirst();
+        store.Release();
         await Task.WhenAll(first, raise, resolve).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Null(await _storage.Alerts.GetActiveAsync(Key("U1"), default));
@@ -63,14 +63,14 @@ public sealed class AlertWriteBatcherTests : IAsyncLifetime
     [Fact]
     public async Task ABadChangeInABatch_FailsOnlyItsOwnCaller()
     {
-        var store = new CountingAlertStore(_storage.Alerts, holdFirst: true);
+        var store = GatedAlertStore.First(_storage.Alerts);
         var batcher = new AlertWriteBatcher(store);
 
         var first = batcher.ApplyAsync(Raise("U0"), default);
-        await store.FirstEntered.WaitAsync(TimeSpan.FromSeconds(30));
+        await store.Entered.WaitAsync(TimeSpan.FromSeconds(30));
         var good = batcher.ApplyAsync(Raise("U1"), default);
         var bad = batcher.ApplyAsync(new AlertChange(AlertChangeKind.Raise, Key("U2"), Now), default);
-        store.ReleaseFirst();
+        store.Release();
 
         await Assert.ThrowsAsync<ArgumentException>(() => bad.WaitAsync(TimeSpan.FromSeconds(30)));
         await Task.WhenAll(first, good).WaitAsync(TimeSpan.FromSeconds(30));

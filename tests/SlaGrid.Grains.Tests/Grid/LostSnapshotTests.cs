@@ -17,12 +17,12 @@ public sealed class LostSnapshotTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    // Starts the grid with the late-ratio alert of unit <paramref name="gatedUnit"/> behind a gate.
-    private async Task StartAsync(string gatedUnit)
+    // Starts the grid with the alert writes <paramref name="holds"/> picks behind a gate.
+    private async Task StartAsync(Func<IReadOnlyList<AlertChange>, bool> holds)
     {
         _grid = await GridHarness.StartAsync(Monday, storage =>
         {
-            _gate = new GatedAlertStore(storage.Alerts, AlertKindNames.DedupKey(AlertKindNames.UnitLateRatio, gatedUnit));
+            _gate = new GatedAlertStore(storage.Alerts, (_, changes) => holds(changes));
             return new AlertGatedStorage(storage, _gate);
         });
         await _grid.PutReferenceAsync(
@@ -31,7 +31,7 @@ public sealed class LostSnapshotTests : IAsyncLifetime
                 new UnitRecord("P1", "Tỉnh Một", "VN", "province", ["L-P1"]),
                 new UnitRecord("C11", "Xã 11", "P1", "commune", ["L-C11"]),
             ],
-            [new OfficerRecord("O1", "An", "C11")],
+            [new OfficerRecord("O1", "An", "C11"), new OfficerRecord("OP1", "Phương", "P1")],
             [new ProcedureRecord("T3", "Three working days", 3, "working_days", false)]);
     }
 
@@ -47,37 +47,57 @@ public sealed class LostSnapshotTests : IAsyncLifetime
     [Fact]
     public async Task ASnapshotDroppedWhileTheParentWasBusy_IsSentAgain()
     {
-        await StartAsync("P1");
+        // Late-ratio writes share one lane (AlertWriteBatcher): only the province's, and only once every other unit's
+        // flag is settled, may be held, or the commune would queue behind it.
+        var armed = false;
+        var provinceKey = AlertKindNames.DedupKey(AlertKindNames.UnitLateRatio, "P1");
+        await StartAsync(changes => Volatile.Read(ref armed) && changes.Any(c => c.Kind == AlertChangeKind.Resolve && c.DedupKey == provinceKey));
         var gate = _gate!;
 
-        // An overdue dossier puts the province over its late-ratio threshold: its alert write holds it in its turn.
-        await IngestAsync("D1", Monday.AddDays(-14));
+        // An overdue dossier flags the commune, the province and the nation.
+        await IngestAsync("D1", "C11", "O1", Monday.AddDays(-14));
+        await _grid.SettleAsync();
+        Volatile.Write(ref armed, true);
+
+        // Ten on-time dossiers of the province's own bring its ratio under 10%: its resolve holds it in its turn.
+        var own = Task.Run(async () =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await IngestAsync($"P{i}", "P1", "OP1", Monday.AddHours(1));
+            }
+        });
         await gate.Entered.WaitAsync(TimeSpan.FromSeconds(30));
 
-        // The commune changes again; its snapshot waits in the busy province's queue.
-        await IngestAsync("D2", Monday.AddHours(1));
+        // The commune changes again (still flagged: no alert write); its snapshot waits in the busy province's queue.
+        await IngestAsync("D2", "C11", "O1", Monday.AddHours(1)).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(2, (await _grid.Grains.GetGrain<IUnitGrain>("C11").GetSnapshotAsync(default)).Sum(null, null).Received);
 
         await PassTheResponseTimeoutAsync();
         gate.Release();
 
+        // The tenth own dossier's post waited past the timeout too; its count still lands (see the next test).
+        await Assert.ThrowsAsync<TimeoutException>(() => own.WaitAsync(TimeSpan.FromSeconds(30)));
+        var provinceUnit = _grid.Grains.GetGrain<IUnitGrain>("P1");
+        await WaitUntilAsync(async () => (await provinceUnit.GetOwnTotalsAsync(default)).Received == 10);
         var province = await _grid.UnitTotalsAsync("P1");
-        Assert.Equal((2L, 2L, 1L), (province.Received, province.Open, province.Overdue));
+        Assert.Equal((12L, 12L, 1L), (province.Received, province.Open, province.Overdue));
         Assert.Equal(province, await _grid.UnitTotalsAsync("VN"));
     }
 
     [Fact]
     public async Task ACountDroppedWhileTheUnitWasBusy_IsSentAgain()
     {
-        await StartAsync("C11");
+        var communeKey = AlertKindNames.DedupKey(AlertKindNames.UnitLateRatio, "C11");
+        await StartAsync(changes => changes.Any(c => c.Kind == AlertChangeKind.Raise && c.DedupKey == communeKey));
         var gate = _gate!;
 
         // The overdue dossier puts the commune over its threshold: its alert write holds it in D1's count.
-        var first = IngestAsync("D1", Monday.AddDays(-14));
+        var first = IngestAsync("D1", "C11", "O1", Monday.AddDays(-14));
         await gate.Entered.WaitAsync(TimeSpan.FromSeconds(30));
 
         // D2's count waits in the busy commune's queue (D2 is durable by then: the count follows the commit).
-        var second = IngestAsync("D2", Monday.AddHours(1));
+        var second = IngestAsync("D2", "C11", "O1", Monday.AddHours(1));
         await WaitUntilAsync(async () => await _grid.Storage.Dossiers.FindEventsAsync(["r-D2"], default) is { Count: 1 });
         await PassTheResponseTimeoutAsync();
         gate.Release();
@@ -108,15 +128,15 @@ public sealed class LostSnapshotTests : IAsyncLifetime
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
-        for (var i = 0; i < 300 && !await condition(); i++)
+        for (var i = 0; i < 3_000 && !await condition(); i++)
         {
             await Task.Delay(10);
         }
     }
 
-    private async Task IngestAsync(string dossier, DateTimeOffset at)
+    private async Task IngestAsync(string dossier, string unit, string officer, DateTimeOffset at)
     {
-        var json = $$"""{"eventId":"r-{{dossier}}","dossierId":"{{dossier}}","type":"received","at":"{{at:O}}","unitId":"C11","officerId":"O1","procedureCode":"T3"}""";
+        var json = $$"""{"eventId":"r-{{dossier}}","dossierId":"{{dossier}}","type":"received","at":"{{at:O}}","unitId":"{{unit}}","officerId":"{{officer}}","procedureCode":"T3"}""";
         using var doc = System.Text.Json.JsonDocument.Parse(json);
         var outcome = await _grid.Ingest.IngestAsync([EventBatchParser.ParseOne(doc.RootElement, _grid.Time.GetUtcNow())], null, default);
         Assert.Equal("accepted", outcome[0].Status);
