@@ -28,11 +28,13 @@ public sealed class GridHarness : IAsyncDisposable
     private GroupCommitter? _committer;
 
     private readonly Func<ISlaGridStorage, ISlaGridStorage>? _wrapStorage;
+    private readonly TimeSpan _responseTimeout;
 
-    private GridHarness(FakeTimeProvider time, Func<ISlaGridStorage, ISlaGridStorage>? wrapStorage)
+    private GridHarness(FakeTimeProvider time, Func<ISlaGridStorage, ISlaGridStorage>? wrapStorage, TimeSpan responseTimeout)
     {
         Time = time;
         _wrapStorage = wrapStorage;
+        _responseTimeout = responseTimeout;
     }
 
     public FakeTimeProvider Time { get; }
@@ -47,10 +49,14 @@ public sealed class GridHarness : IAsyncDisposable
 
     public LiveHub Live => _host!.Services.GetRequiredService<LiveHub>();
 
-    /// <summary>Starts the grid; <paramref name="wrapStorage"/> may put a decorator around the real store (the grains see it).</summary>
-    public static async Task<GridHarness> StartAsync(DateTimeOffset start, Func<ISlaGridStorage, ISlaGridStorage>? wrapStorage = null)
+    /// <summary>
+    /// Starts the grid; <paramref name="wrapStorage"/> may put a decorator around the real store (the grains see it).
+    /// The runtime's response timeout runs on the fake clock, which scenarios move by hours: by default it is long
+    /// (30 days), so that a jump does not expire the calls in flight; tests of expiry pass the real default (30 s).
+    /// </summary>
+    public static async Task<GridHarness> StartAsync(DateTimeOffset start, Func<ISlaGridStorage, ISlaGridStorage>? wrapStorage = null, TimeSpan? responseTimeout = null)
     {
-        var harness = new GridHarness(new FakeTimeProvider(start), wrapStorage);
+        var harness = new GridHarness(new FakeTimeProvider(start), wrapStorage, responseTimeout ?? TimeSpan.FromDays(30));
         await harness.BootAsync();
         return harness;
     }
@@ -130,8 +136,9 @@ public sealed class GridHarness : IAsyncDisposable
         _committer = new GroupCommitter(_storage.Dossiers, new GroupCommitOptions(), new StorageInstruments(), Time, NullLogger<GroupCommitter>.Instance);
         var storage = _wrapStorage?.Invoke(_storage) ?? _storage;
         var committer = _committer;
+        var responseTimeout = _responseTimeout;
         _host = GrainRuntimeHost.Create(
-            _ => { },
+            b => b.Configure(o => o.ResponseTimeout = responseTimeout),
             services =>
             {
                 services.AddSingleton<TimeProvider>(Time);

@@ -24,7 +24,7 @@ public sealed class LostSnapshotTests : IAsyncLifetime
         {
             _gate = new GatedAlertStore(storage.Alerts, (_, changes) => holds(changes));
             return new AlertGatedStorage(storage, _gate);
-        });
+        }, responseTimeout: TimeSpan.FromSeconds(30));
         await _grid.PutReferenceAsync(
             [
                 new UnitRecord("VN", "Việt Nam", null, "nation", ["L-VN"]),
