@@ -60,7 +60,8 @@ internal sealed class DemoHistoryFilter(Func<DossierClock> clock)
         return true;
     }
 
-    private static DossierEvent ToDomain(ContractEvent e, long sequence) =>
+    /// <summary>A posted event as the clock sees it (<paramref name="sequence"/>: its place in the dossier's log).</summary>
+    internal static DossierEvent ToDomain(ContractEvent e, long sequence) =>
         new(e.EventId, e.DossierId, DossierEventTypes.Parse(e.Type), e.At)
         {
             Sequence = sequence,

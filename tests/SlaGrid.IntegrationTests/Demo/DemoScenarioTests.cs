@@ -4,7 +4,6 @@ using SlaGrid.Grains.Clock;
 using SlaGrid.Grains.Procedures;
 using SlaGrid.Silo.Demo;
 using ContractEvent = SlaGrid.Client.Contracts.DossierEvent;
-using DomainEvent = SlaGrid.Grains.Clock.DossierEvent;
 using DomainProcedure = SlaGrid.Grains.Procedures.Procedure;
 using LimitUnits = SlaGrid.Client.Contracts.LimitUnits;
 using ProcedureLimit = SlaGrid.Grains.Procedures.ProcedureLimit;
@@ -84,7 +83,7 @@ public sealed class DemoScenarioTests
             var story = scenario.Next();
             fates[story.Fate] = fates.GetValueOrDefault(story.Fate) + 1;
             types.UnionWith(story.Events.Select(e => e.Type));
-            var timeline = Clock.Evaluate(story.Events.Select((e, n) => ToDomain(e, n + 1)));
+            var timeline = Clock.Evaluate(story.Events.Select((e, n) => DemoHistoryFilter.ToDomain(e, n + 1)));
             var refused = timeline.Entries.Where(e => !e.Applied).ToList();
 
             // Only a second apology is ever refused, by design (it raises reschedule_limit).
@@ -222,15 +221,4 @@ public sealed class DemoScenarioTests
 
     private static DemoTimeline Timeline(int seed) =>
         new(new DemoScenario(Province, seed, "T", Start, 2), DemoFeeder.MaxPending, Start);
-
-    private static DomainEvent ToDomain(ContractEvent e, long sequence) =>
-        new(e.EventId, e.DossierId, DossierEventTypes.Parse(e.Type), e.At)
-        {
-            Sequence = sequence,
-            UnitId = e.UnitId,
-            OfficerId = e.OfficerId,
-            ProcedureCode = e.ProcedureCode,
-            DueAt = e.DueAt,
-            NewDueAt = e.NewDueAt,
-        };
 }
